@@ -1,0 +1,41 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { loadContent, type LoadedContent } from './load.ts';
+
+/** Where the server reads content from: CONTENT_DIR, else ./content under the working directory. */
+export function contentDir(): string {
+  return path.resolve(process.env.CONTENT_DIR ?? 'content');
+}
+
+let current: Promise<LoadedContent> | undefined;
+let watcher: FSWatcher | undefined;
+let pollUntil = 0;
+
+/**
+ * The validated content, held in memory. It is read once and again only after a file under content/ changes,
+ * so requests cost no file reads; where the file system cannot be watched, it re-reads at most once a second.
+ */
+export function getCatalogue(): Promise<LoadedContent> {
+  if (!watcher && Date.now() > pollUntil) current = undefined;
+  if (!current) {
+    current = loadContent(contentDir());
+    startWatching();
+  }
+  return current;
+}
+
+function startWatching(): void {
+  if (watcher) return;
+  try {
+    watcher = watch(contentDir(), { recursive: true, persistent: false }, () => {
+      current = undefined;
+    });
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = undefined;
+    });
+  } catch {
+    watcher = undefined;
+    pollUntil = Date.now() + 1000;
+  }
+}

@@ -1,0 +1,122 @@
+import { collectLocalizedTexts, missingLanguages, requiredLanguages } from './localized-text.ts';
+import { LANGS, type Lang } from './language.ts';
+import { fieldsNotShown, NOTICE_FORMATS, sectionHasContent } from './notice-format.ts';
+import type { Organisation } from './organisation.ts';
+import { controllersOf, type Register } from './register.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found across validated content. `key` is an i18n key under `errors.`; params fill it in. */
+export interface Finding {
+  severity: Severity;
+  key: string;
+  params?: Record<string, string | number>;
+  /** The field path inside the entity the finding is about. */
+  path: (string | number)[];
+}
+
+/** Language completeness of one register: which required languages are complete, and where text is missing. */
+export interface LanguageReport {
+  required: Lang[];
+  /** Languages in which every localized text of the register is written. */
+  complete: Lang[];
+  /** For each incomplete language, the paths of the texts that lack it. */
+  missing: Partial<Record<Lang, (string | number)[][]>>;
+}
+
+export function languageReport(register: Register, organisation: Organisation | undefined): LanguageReport {
+  const required = requiredLanguages(organisation?.officialLanguages ?? [], register.languages);
+  const texts = collectLocalizedTexts(stripInternal(register));
+  const missing: LanguageReport['missing'] = {};
+  for (const lang of LANGS) {
+    const paths = texts.filter(({ text }) => missingLanguages(text, [lang]).length > 0).map(({ path }) => path);
+    if (paths.length > 0) missing[lang] = paths;
+  }
+  return { required, complete: LANGS.filter((lang) => !missing[lang]), missing };
+}
+
+/** The internal Art 30 record need not be translated: it is never published. */
+function stripInternal(register: Register): Omit<Register, 'record'> {
+  const { record: _record, ...rest } = register;
+  return rest;
+}
+
+/** Checks one register against the organisations and its own format: references, languages, required sections. */
+export function checkRegister(register: Register, organisations: ReadonlyMap<string, Organisation>): Finding[] {
+  const findings: Finding[] = [];
+  const published = register.status === 'published';
+  const gap: Severity = published ? 'error' : 'warning';
+
+  const organisation = organisations.get(register.organisation);
+  if (!organisation)
+    findings.push({
+      severity: 'error',
+      key: 'errors.reference.unknownOrganisation',
+      params: { id: register.organisation },
+      path: ['organisation'],
+    });
+  controllersOf(register).forEach((controller, index) => {
+    if (register.controllers && !organisations.has(controller.organisation)) {
+      findings.push({
+        severity: 'error',
+        key: 'errors.reference.unknownOrganisation',
+        params: { id: controller.organisation },
+        path: ['controllers', index, 'organisation'],
+      });
+    }
+  });
+  register.processors?.forEach((processor, index) => {
+    if (processor.organisation && !organisations.has(processor.organisation)) {
+      findings.push({
+        severity: 'error',
+        key: 'errors.reference.unknownOrganisation',
+        params: { id: processor.organisation },
+        path: ['processors', index, 'organisation'],
+      });
+    }
+  });
+
+  const report = languageReport(register, organisation);
+  for (const lang of report.required) {
+    const paths = report.missing[lang];
+    if (!paths) continue;
+    findings.push({
+      severity: gap,
+      key: 'errors.language.missing',
+      params: { lang, count: paths.length, fields: paths.slice(0, 3).map(formatPath).join(', ') + (paths.length > 3 ? ', …' : '') },
+      path: paths[0] ?? [],
+    });
+  }
+
+  for (const section of NOTICE_FORMATS[register.format]) {
+    if (section.required && !sectionHasContent(register, section)) {
+      findings.push({
+        severity: gap,
+        key: 'errors.section.missing',
+        params: { section: section.key, format: register.format, sources: section.sources.join(', ') },
+        path: [],
+      });
+    }
+  }
+  if (published && !register.updated) findings.push({ severity: 'error', key: 'errors.date.updatedMissing', path: ['updated'] });
+  if (published && organisation && !organisation.dpo)
+    findings.push({ severity: 'warning', key: 'errors.dpo.missing', params: { id: organisation.id }, path: ['organisation'] });
+
+  for (const field of fieldsNotShown(register)) {
+    findings.push({
+      severity: 'warning',
+      key: 'errors.field.notShown',
+      params: { field, format: register.format },
+      path: field.split('.'),
+    });
+  }
+  return findings;
+}
+
+/** `controllers[0].role`: a field path as an author would look for it in the file. */
+export function formatPath(path: readonly (string | number | symbol)[]): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
+}

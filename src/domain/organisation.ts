@@ -1,0 +1,42 @@
+import * as z from 'zod';
+import { businessIdSchema } from './business-id.ts';
+import { contactSchema, idSchema, personSchema } from './contact.ts';
+import { langSchema } from './language.ts';
+import { localizedTextSchema } from './localized-text.ts';
+
+/** The kinds of public body Seloste is made for. */
+export const ORGANISATION_KINDS = ['municipality', 'welfare-area', 'joint-authority', 'state-agency', 'other'] as const;
+
+/** A public body that controls registers. Defined once, referenced by id from every register. */
+export const organisationSchema = z
+  .strictObject({
+    /** Stable id; the file is content/organisations/<id>.yaml. */
+    id: idSchema,
+    /** True for fictional organisations that exist only to demonstrate Seloste. */
+    example: z.boolean().optional(),
+    /** Official name per language (e.g. Helsingin kaupunki, Helsingfors stad). */
+    name: localizedTextSchema,
+    /** Business ID (Y-tunnus), which identifies the controller in GDPR Art 13(1)(a). */
+    businessId: businessIdSchema,
+    /** What kind of body this is. */
+    kind: z.enum(ORGANISATION_KINDS),
+    /**
+     * Official languages. A bilingual municipality (fi and sv) must publish in both (Language Act 423/2003 §32),
+     * so every published register of it needs Finnish and Swedish text.
+     */
+    officialLanguages: z
+      .array(langSchema)
+      .min(1)
+      .refine((langs) => new Set(langs).size === langs.length, { error: 'errors.list.duplicate' }),
+    /** Main contact details of the body. */
+    contact: contactSchema,
+    /** Registry office (kirjaamo, registratorskontoret), where requests and documents are delivered. */
+    registryOffice: contactSchema.extend({ name: localizedTextSchema.optional() }),
+    /** Data protection officer (GDPR Art 37(1)(a): every public authority designates one; Art 13(1)(b)). */
+    dpo: personSchema.optional(),
+    /** The body's public web site. */
+    website: z.url({ protocol: /^https?$/, error: 'errors.url.invalid' }).optional(),
+  })
+  .meta({ id: 'Organisation', title: 'Seloste organisation', description: 'A public body that controls registers.' });
+
+export type Organisation = z.infer<typeof organisationSchema>;
