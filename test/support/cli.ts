@@ -30,9 +30,10 @@ export function copyContent(): string {
   return dir;
 }
 
-/** Sets a field of a YAML file in place, keeping the rest of the document (and its comments) as it was. */
+/** Sets (or with `undefined`, removes) a field of a YAML file in place, keeping the rest of the document and its comments. */
 export function setYamlField(file: string, fieldPath: (string | number)[], value: unknown): void {
   const doc = parseDocument(readFileSync(file, 'utf8'));
-  doc.setIn(fieldPath, value);
+  if (value === undefined) doc.deleteIn(fieldPath);
+  else doc.setIn(fieldPath, value);
   writeFileSync(file, doc.toString());
 }
