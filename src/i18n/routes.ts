@@ -1,0 +1,30 @@
+import { LANGS, type Lang } from '../domain/language.ts';
+
+/** Path segments in the reader's language: /fi/rekisterit/…, /sv/register/…, /en/registers/…. */
+export const SEGMENTS = {
+  register: { fi: 'rekisterit', sv: 'register', en: 'registers' },
+  accessibility: { fi: 'saavutettavuusseloste', sv: 'tillganglighetsutlatande', en: 'accessibility-statement' },
+  yourData: { fi: 'omat-tiedot', sv: 'egna-uppgifter', en: 'your-data' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type FixedPage = 'accessibility' | 'yourData';
+
+export const urls = {
+  home: (lang: Lang) => `/${lang}/`,
+  register: (lang: Lang, id: string) => `/${lang}/${SEGMENTS.register[lang]}/${id}`,
+  registerPdf: (lang: Lang, id: string) => `/${lang}/${SEGMENTS.register[lang]}/${id}.pdf`,
+  registerJson: (id: string) => `/registers/${id}.json`,
+  registersJson: () => '/registers.json',
+  schema: (name: 'register' | 'organisation') => `/schema/${name}.schema.json`,
+  page: (lang: Lang, page: FixedPage) => `/${lang}/${SEGMENTS[page][lang]}`,
+};
+
+/** Which fixed page a localized slug names, in that language only: /sv/omat-tiedot is not a page. */
+export function fixedPageFor(lang: Lang, slug: string | undefined): FixedPage | undefined {
+  return (['accessibility', 'yourData'] as const).find((page) => SEGMENTS[page][lang] === slug);
+}
+
+/** The same page in every language, for the language switch and hreflang links. */
+export function alternatesFor(build: (lang: Lang) => string): Record<Lang, string> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, build(lang)])) as Record<Lang, string>;
+}
