@@ -17,6 +17,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Drives Debian's Chromium against the built server: accessibility (axe), HTML validity (vnu) and behaviour.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -89,6 +89,7 @@ const ACTS_WITH_ENGLISH_TRANSLATION = new Set([
   '417/2007', // Child Welfare Act
   '301/2004', // Aliens Act
   '785/1992', // Act on the Status and Rights of Patients
+  '306/2019', // Act on the Provision of Digital Services
 ]);
 
 const EUR_LEX_LANG: Record<Lang, string> = { fi: 'FI', sv: 'SV', en: 'EN' };

@@ -7,7 +7,11 @@ import type { Lang } from './language.ts';
 export const SUPERVISORY_AUTHORITY = {
   verified: '2026-11-23',
   name: { fi: 'Tietosuojavaltuutetun toimisto', sv: 'Dataombudsmannens byrå', en: 'Office of the Data Protection Ombudsman' },
-  visitingAddress: { fi: 'Lintulahdenkuja 4, 00530 Helsinki', sv: 'Fågelviksgränden 4, 00530 Helsingfors', en: 'Lintulahdenkuja 4, 00530 Helsinki' },
+  visitingAddress: {
+    fi: 'Lintulahdenkuja 4, 00530 Helsinki',
+    sv: 'Fågelviksgränden 4, 00530 Helsingfors',
+    en: 'Lintulahdenkuja 4, 00530 Helsinki',
+  },
   postalAddress: { fi: 'PL 800, 00531 Helsinki', sv: 'PB 800, 00531 Helsingfors', en: 'P.O. Box 800, 00531 Helsinki, Finland' },
   phone: { fi: '029 566 6700', sv: '029 566 6700', en: '+358 29 566 6700' },
   email: 'tietosuoja@om.fi',

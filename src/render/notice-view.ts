@@ -82,7 +82,9 @@ export function buildNoticeView(context: NoticeContext): NoticeView {
   const organisation = organisations.get(register.organisation);
   const sections = NOTICE_FORMATS[register.format]
     .map((definition): SectionView => {
-      const blocks = definition.sources.flatMap((source) => (isShown(register, source) ? sourceBlocks(context, source) : []));
+      const blocks = withoutRepeats(
+        definition.sources.flatMap((source) => (isShown(register, source) ? sourceBlocks(context, source) : [])),
+      );
       return { key: definition.key, heading: definition.heading[lang], blocks, fallbackLangs: fallbackLanguages(blocks) };
     })
     .filter((section) => section.blocks.length > 0);
@@ -99,6 +101,14 @@ export function buildNoticeView(context: NoticeContext): NoticeView {
     updated: register.updated,
     sections,
   };
+}
+
+/** Drops a text that repeats the one before it, as a system's name does when it is also the register's title. */
+function withoutRepeats(blocks: Block[]): Block[] {
+  return blocks.filter((block, index) => {
+    const previous = blocks[index - 1];
+    return !(block.kind === 'markdown' && previous?.kind === 'markdown' && previous.text.value === block.text.value);
+  });
 }
 
 function isShown(register: Register, source: SectionSource): boolean {
@@ -141,16 +151,21 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
   const { register, organisations, lang, t } = context;
   const L = (text: LocalizedText | undefined) => (text ? pickLanguage(text, lang) : undefined);
   const md = (text: LocalizedText | undefined): Block[] => (text ? [{ kind: 'markdown', text: pickLanguage(text, lang) }] : []);
-  const list = (items: LocalizedText[] | undefined): Block[] => (items?.length ? [{ kind: 'list', items: items.map((item) => pickLanguage(item, lang)) }] : []);
+  const list = (items: LocalizedText[] | undefined): Block[] =>
+    items?.length ? [{ kind: 'list', items: items.map((item) => pickLanguage(item, lang)) }] : [];
   const group = (heading: LocalizedText | Localized | undefined, blocks: Block[]): Block[] =>
-    blocks.length === 0 ? [] : [{ kind: 'group', heading: heading && 'value' in heading ? heading : L(heading as LocalizedText | undefined), blocks }];
+    blocks.length === 0
+      ? []
+      : [{ kind: 'group', heading: heading && 'value' in heading ? heading : L(heading as LocalizedText | undefined), blocks }];
   const labelled = (label: string, blocks: Block[]) => group(plain(label, lang), blocks);
   const fields = (rows: (FieldRow | undefined)[]): Block[] => {
     const present = rows.filter((row): row is FieldRow => row !== undefined);
     return present.length ? [{ kind: 'fields', rows: present }] : [];
   };
   const row = (label: string, value: LocalizedText | string | undefined, href?: string): FieldRow | undefined =>
-    value === undefined ? undefined : { label: t(label), value: typeof value === 'string' ? plain(value, lang) : pickLanguage(value, lang), href };
+    value === undefined
+      ? undefined
+      : { label: t(label), value: typeof value === 'string' ? plain(value, lang) : pickLanguage(value, lang), href };
   const statutes = (refs: StatuteRef[] | undefined, label = t('notice.legalBasisOf')): Block[] =>
     refs?.length ? [{ kind: 'statutes', label, items: refs.map((ref) => statuteView(ref, lang)) }] : [];
   const contactRows = (contact: Contact | undefined): (FieldRow | undefined)[] =>
@@ -165,7 +180,14 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
         ]
       : [];
   const personRows = (person: Person | undefined) =>
-    person ? [row('notice.field.name', person.name), row('notice.field.title', person.title), row('notice.field.unit', person.unit), ...contactRows(person)] : [];
+    person
+      ? [
+          row('notice.field.name', person.name),
+          row('notice.field.title', person.title),
+          row('notice.field.unit', person.unit),
+          ...contactRows(person),
+        ]
+      : [];
   const yesNo = (value: boolean) => t(value ? 'notice.yes' : 'notice.no');
   const system = register.informationSystem;
 
@@ -272,7 +294,11 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       return [
         ...md(disclosures.description),
         ...(disclosures.items ?? []).flatMap((item) =>
-          group(item.recipient, [...md(item.description), ...fields([row('notice.disclosure.conditions', item.conditions)]), ...statutes(item.legalBasis)]),
+          group(item.recipient, [
+            ...md(item.description),
+            ...fields([row('notice.disclosure.conditions', item.conditions)]),
+            ...statutes(item.legalBasis),
+          ]),
         ),
       ];
     }
@@ -326,16 +352,30 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
                 kind: 'table' as const,
                 caption: t('notice.retention.caption'),
                 head: [t('notice.retention.data'), t('notice.retention.period'), t('notice.retention.trigger')],
-                rows: retention.rules.map((rule) => [pickLanguage(rule.data, lang), period(rule.period), rule.trigger ? pickLanguage(rule.trigger, lang) : plain('–', lang)]),
+                rows: retention.rules.map((rule) => [
+                  pickLanguage(rule.data, lang),
+                  period(rule.period),
+                  rule.trigger ? pickLanguage(rule.trigger, lang) : plain('–', lang),
+                ]),
               },
             ]
           : []),
-        ...(retention.rules ?? []).flatMap((rule) => statutes(rule.legalBasis, `${t('notice.legalBasisOf')}: ${pickLanguage(rule.data, lang).value}`)),
+        ...(retention.rules ?? []).flatMap((rule) =>
+          statutes(rule.legalBasis, `${t('notice.legalBasisOf')}: ${pickLanguage(rule.data, lang).value}`),
+        ),
         ...(retention.archival
           ? labelled(t('notice.retention.archival'), [
               ...md(retention.archival.description),
               ...(retention.archival.permanentBirthDays
-                ? [{ kind: 'markdown' as const, text: plain(t('notice.archival.birthDays', { days: formatBirthDays(retention.archival.permanentBirthDays, lang) }), lang) }]
+                ? [
+                    {
+                      kind: 'markdown' as const,
+                      text: plain(
+                        t('notice.archival.birthDays', { days: formatBirthDays(retention.archival.permanentBirthDays, lang) }),
+                        lang,
+                      ),
+                    },
+                  ]
                 : []),
             ])
           : []),
@@ -355,14 +395,21 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       const confidentiality = register.confidentiality;
       if (!confidentiality) return [];
       return [
-        ...(confidentiality.description ? md(confidentiality.description) : [{ kind: 'markdown' as const, text: plain(t(`notice.confidentiality.${confidentiality.level}`), lang) }]),
+        ...(confidentiality.description
+          ? md(confidentiality.description)
+          : [{ kind: 'markdown' as const, text: plain(t(`notice.confidentiality.${confidentiality.level}`), lang) }]),
         ...statutes(confidentiality.legalBasis),
       ];
     }
     case DERIVED_SOURCES.standardRights:
       return standardRights(context);
     case 'rights':
-      return [...sourceBlocks(context, 'rights.description'), ...sourceBlocks(context, 'rights.exceptions'), ...sourceBlocks(context, 'rights.howToRequest'), ...sourceBlocks(context, 'rights.informing')];
+      return [
+        ...sourceBlocks(context, 'rights.description'),
+        ...sourceBlocks(context, 'rights.exceptions'),
+        ...sourceBlocks(context, 'rights.howToRequest'),
+        ...sourceBlocks(context, 'rights.informing'),
+      ];
     case 'rights.description':
       return md(register.rights?.description);
     case 'rights.exceptions':
@@ -370,18 +417,28 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
         ? labelled(t('notice.rights.exceptions'), [
             {
               kind: 'fields',
-              rows: register.rights.exceptions.map((exception) => ({ label: t(`notice.right.${exception.right}`), value: pickLanguage(exception.reason, lang) })),
+              rows: register.rights.exceptions.map((exception) => ({
+                label: t(`notice.right.${exception.right}`),
+                value: pickLanguage(exception.reason, lang),
+              })),
             },
           ])
         : [];
     case 'rights.howToRequest':
       return register.rights?.howToRequest ? labelled(t('notice.rights.howToRequest'), md(register.rights.howToRequest)) : [];
     case 'rights.informing':
-      return register.rights?.informing ? (register.format === 'legacy' ? md(register.rights.informing) : labelled(t('notice.rights.informing'), md(register.rights.informing))) : [];
+      return register.rights?.informing
+        ? register.format === 'legacy'
+          ? md(register.rights.informing)
+          : labelled(t('notice.rights.informing'), md(register.rights.informing))
+        : [];
     case 'automatedDecisions': {
       const automated = register.automatedDecisions;
       if (!automated) return [];
-      return [{ kind: 'markdown', text: plain(t(automated.present ? 'notice.automated.present' : 'notice.automated.none'), lang) }, ...md(automated.description)];
+      return [
+        { kind: 'markdown', text: plain(t(automated.present ? 'notice.automated.present' : 'notice.automated.none'), lang) },
+        ...md(automated.description),
+      ];
     }
     case DERIVED_SOURCES.supervisoryAuthority: {
       const authority = SUPERVISORY_AUTHORITY;
@@ -393,7 +450,11 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
             rows: [
               { label: t('notice.field.visitingAddress'), value: plain(authority.visitingAddress[lang], lang) },
               { label: t('notice.field.postalAddress'), value: plain(authority.postalAddress[lang], lang) },
-              { label: t('notice.field.phone'), value: plain(authority.phone[lang], lang), href: `tel:${authority.phone.en.replace(/[^\d+]/gu, '')}` },
+              {
+                label: t('notice.field.phone'),
+                value: plain(authority.phone[lang], lang),
+                href: `tel:${authority.phone.en.replace(/[^\d+]/gu, '')}`,
+              },
               { label: t('notice.field.email'), value: plain(authority.email, lang), href: `mailto:${authority.email}` },
               { label: t('notice.field.website'), value: plain(authority.website[lang], lang), href: authority.website[lang] },
             ],
@@ -408,7 +469,9 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
         row('notice.dates.version', String(register.version)),
       ]);
     case 'interconnections':
-      return register.format === 'legacy' ? md(register.interconnections) : labelled(t('notice.interconnections'), md(register.interconnections));
+      return register.format === 'legacy'
+        ? md(register.interconnections)
+        : labelled(t('notice.interconnections'), md(register.interconnections));
     case 'governance':
       return register.format === 'legacy' ? md(register.governance) : labelled(t('notice.governance'), md(register.governance));
     case 'informationSystem':
@@ -421,9 +484,13 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
               system.dataSince ? row('notice.system.dataSince', formatDataSince(system.dataSince, lang, t)) : undefined,
               system.updateFrequency ? row('notice.system.updateFrequency', t(`notice.frequency.${system.updateFrequency}`)) : undefined,
               publicAddressRow(system.publicAddress, t, lang),
-              system.personalDataRegister !== undefined ? row('notice.system.personalDataRegister', yesNo(system.personalDataRegister)) : undefined,
+              system.personalDataRegister !== undefined
+                ? row('notice.system.personalDataRegister', yesNo(system.personalDataRegister))
+                : undefined,
             ]),
-            ...(system.purpose ? labelled(t('notice.system.purpose'), [...md(system.purpose.description), ...list(system.purpose.items)]) : []),
+            ...(system.purpose
+              ? labelled(t('notice.system.purpose'), [...md(system.purpose.description), ...list(system.purpose.items)])
+              : []),
             ...(system.sources ? labelled(t('notice.system.sources'), md(system.sources)) : []),
             ...(system.publicData ? labelled(t('notice.system.publicData'), md(system.publicData)) : []),
             ...(system.confidentialData ? labelled(t('notice.system.confidentialData'), list(system.confidentialData)) : []),
@@ -448,7 +515,9 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
     case 'informationSystem.dataSince':
       return system?.dataSince ? [{ kind: 'markdown', text: plain(formatDataSince(system.dataSince, lang, t), lang) }] : [];
     case 'informationSystem.updateFrequency':
-      return system?.updateFrequency ? [{ kind: 'markdown', text: plain(capitalise(t(`notice.frequency.${system.updateFrequency}`)), lang) }] : [];
+      return system?.updateFrequency
+        ? [{ kind: 'markdown', text: plain(capitalise(t(`notice.frequency.${system.updateFrequency}`)), lang) }]
+        : [];
     case 'informationSystem.publicAddress': {
       const address = publicAddressRow(system?.publicAddress, t, lang);
       return address ? [address.href ? { kind: 'fields', rows: [address] } : { kind: 'markdown', text: address.value }] : [];
@@ -460,7 +529,9 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
     case 'informationSystem.logData':
       return md(system?.logData);
     case 'informationSystem.personalDataRegister':
-      return system?.personalDataRegister !== undefined ? [{ kind: 'markdown', text: plain(yesNo(system.personalDataRegister), lang) }] : [];
+      return system?.personalDataRegister !== undefined
+        ? [{ kind: 'markdown', text: plain(yesNo(system.personalDataRegister), lang) }]
+        : [];
     case 'informationSystem.retention':
       return md(system?.retention);
     default:
@@ -478,7 +549,8 @@ function standardRights(context: NoticeContext): Block[] {
   const officeRows: FieldRow[] = [];
   if (office) {
     const add = (label: string, value: LocalizedText | string | undefined, href?: string) => {
-      if (value !== undefined) officeRows.push({ label: t(label), value: typeof value === 'string' ? plain(value, lang) : pickLanguage(value, lang), href });
+      if (value !== undefined)
+        officeRows.push({ label: t(label), value: typeof value === 'string' ? plain(value, lang) : pickLanguage(value, lang), href });
     };
     add('notice.field.name', office.name);
     add('notice.field.postalAddress', office.postalAddress);
@@ -489,13 +561,18 @@ function standardRights(context: NoticeContext): Block[] {
   }
   return [
     { kind: 'markdown', text: plain(context.templates.rights, lang) },
-    ...(portabilityExcluded && !statedPortability ? [{ kind: 'markdown' as const, text: plain(t('notice.rights.portabilityExcluded'), lang) }] : []),
+    ...(portabilityExcluded && !statedPortability
+      ? [{ kind: 'markdown' as const, text: plain(t('notice.rights.portabilityExcluded'), lang) }]
+      : []),
     {
       kind: 'group',
       heading: plain(t('notice.rights.requests'), lang),
       blocks: [
         ...(officeRows.length ? [{ kind: 'fields' as const, rows: officeRows }] : []),
-        { kind: 'fields', rows: [{ label: t('notice.rights.guide'), value: plain(t('notice.rights.guideLink'), lang), href: context.yourDataUrl }] },
+        {
+          kind: 'fields',
+          rows: [{ label: t('notice.rights.guide'), value: plain(t('notice.rights.guideLink'), lang), href: context.yourDataUrl }],
+        },
       ],
     },
   ];
@@ -503,7 +580,11 @@ function standardRights(context: NoticeContext): Block[] {
 
 function statuteView(ref: StatuteRef, lang: Lang): StatuteView {
   const statute = parseStatute(ref.ref)!;
-  return { citation: ref.ref, title: ref.title ? pickLanguage(ref.title, lang) : undefined, url: statuteUrl(statute, lang, ref.englishTranslation) };
+  return {
+    citation: ref.ref,
+    title: ref.title ? pickLanguage(ref.title, lang) : undefined,
+    url: statuteUrl(statute, lang, ref.englishTranslation),
+  };
 }
 
 function publicAddressRow(address: string | undefined, t: TFunction, lang: Lang): FieldRow | undefined {
@@ -518,7 +599,9 @@ function productName(product: string, name: string | undefined, t: TFunction): s
 }
 
 function formatDataSince(value: string, lang: Lang, t: TFunction): string {
-  return /^\d{4}$/u.test(value) ? t('notice.system.sinceYear', { year: value }) : t('notice.system.sinceDate', { date: formatDate(value, lang) });
+  return /^\d{4}$/u.test(value)
+    ? t('notice.system.sinceYear', { year: value })
+    : t('notice.system.sinceDate', { date: formatDate(value, lang) });
 }
 
 /** `P12Y` as "12 vuotta" / "12 år" / "12 years"; `permanent` as "pysyvästi". */
@@ -539,7 +622,8 @@ export function formatBirthDays(days: number[], lang: Lang): string {
   const ordinal = (day: number) => {
     if (lang === 'fi') return `${day}.`;
     if (lang === 'sv') return `${day}:${day % 10 === 1 || day % 10 === 2 ? (day % 100 === 11 || day % 100 === 12 ? 'e' : 'a') : 'e'}`;
-    const suffix = day % 100 >= 11 && day % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[day % 10] ?? 'th';
+    const suffix =
+      day % 100 >= 11 && day % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[day % 10] ?? 'th');
     return `${day}${suffix}`;
   };
   return new Intl.ListFormat(lang, { type: lang === 'en' ? 'disjunction' : 'conjunction' }).format(days.map(ordinal));

@@ -44,7 +44,7 @@ describe('the public index of registers', () => {
 
   it('marks an English reader’s fallback to Finnish with the right lang attribute', async () => {
     const html = await (await get('/en/')).text();
-    expect(html).toMatch(/<h2 lang="fi">\s*Sosiaalihuollon asiakastietojärjestelmä ATJ/u);
+    expect(html).toMatch(/<a href="\/en\/registers\/helsinki-atj" lang="fi">\s*Sosiaalihuollon asiakastietojärjestelmä ATJ/u);
     expect(html).toContain('Not available in English');
   });
 

@@ -42,7 +42,9 @@ describe('UI strings', () => {
   it('has a string for every message key the code uses', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(path.join(ROOT, 'src'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/['"`]((?:errors|cli|index|nav|notFound|site|severity)\.[A-Za-z.]+)['"`]/gu))
+      for (const match of readFileSync(file, 'utf8').matchAll(
+        /['"`]((?:errors|cli|index|nav|notFound|site|severity|notice|page|catalogue)\.[A-Za-z.]+)['"`]/gu,
+      ))
         used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(30);

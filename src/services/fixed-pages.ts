@@ -1,0 +1,56 @@
+import { getCatalogue } from '../content/catalogue.ts';
+import { readTemplate } from '../content/templates.ts';
+import type { Lang } from '../domain/language.ts';
+import { pickLanguage, type Localized, type LocalizedText } from '../domain/localized-text.ts';
+import { tFor } from '../i18n/index.ts';
+import type { FixedPage } from '../i18n/routes.ts';
+import type { FieldRow } from '../render/notice-view.ts';
+
+export interface FixedPageContent {
+  /** Markdown from templates/pages. */
+  body: string;
+  /** Registry offices of the organisations that publish registers, for "how to ask for your data". */
+  offices: { organisation: Localized; rows: FieldRow[] }[];
+}
+
+/** Where accessibility feedback goes (Act 306/2019 §15 feedback channel): set ACCESSIBILITY_FEEDBACK_EMAIL in production. */
+export function feedbackEmail(): string {
+  return process.env.ACCESSIBILITY_FEEDBACK_EMAIL ?? 'saavutettavuus@example.com';
+}
+
+export async function fixedPage(page: FixedPage, lang: Lang): Promise<FixedPageContent> {
+  if (page === 'accessibility')
+    return { body: await readTemplate('pages/accessibility', lang, { feedbackEmail: feedbackEmail() }), offices: [] };
+  const t = tFor(lang);
+  const catalogue = await getCatalogue();
+  const ids = new Set(
+    [...catalogue.registers.values()]
+      .filter(({ register }) => register.status === 'published')
+      .map(({ register }) => register.organisation),
+  );
+  const collator = new Intl.Collator(lang);
+  const offices = [...ids]
+    .flatMap((id) => {
+      const organisation = catalogue.organisations.get(id);
+      if (!organisation) return [];
+      const office = organisation.registryOffice;
+      const rows: FieldRow[] = [];
+      const add = (label: string, value: LocalizedText | string | undefined, href?: string) => {
+        if (value !== undefined)
+          rows.push({
+            label: t(label),
+            value: typeof value === 'string' ? { value, lang, isFallback: false } : pickLanguage(value, lang),
+            href,
+          });
+      };
+      add('notice.field.name', office.name);
+      add('notice.field.postalAddress', office.postalAddress);
+      add('notice.field.visitingAddress', office.visitingAddress);
+      add('notice.field.phone', office.phone, office.phone ? `tel:${office.phone.replace(/[^\d+]/gu, '')}` : undefined);
+      add('notice.field.email', office.email, office.email ? `mailto:${office.email}` : undefined);
+      add('notice.field.website', office.url, office.url);
+      return [{ organisation: pickLanguage(organisation.name, lang), rows }];
+    })
+    .sort((a, b) => collator.compare(a.organisation.value, b.organisation.value));
+  return { body: await readTemplate('pages/your-data', lang), offices };
+}
