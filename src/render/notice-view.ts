@@ -162,23 +162,10 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
     const present = rows.filter((row): row is FieldRow => row !== undefined);
     return present.length ? [{ kind: 'fields', rows: present }] : [];
   };
-  const row = (label: string, value: LocalizedText | string | undefined, href?: string): FieldRow | undefined =>
-    value === undefined
-      ? undefined
-      : { label: t(label), value: typeof value === 'string' ? plain(value, lang) : pickLanguage(value, lang), href };
+  const row = (label: string, value: LocalizedText | string | undefined, href?: string) => fieldRow(lang, t, label, value, href);
   const statutes = (refs: StatuteRef[] | undefined, label = t('notice.legalBasisOf')): Block[] =>
     refs?.length ? [{ kind: 'statutes', label, items: refs.map((ref) => statuteView(ref, lang)) }] : [];
-  const contactRows = (contact: Contact | undefined): (FieldRow | undefined)[] =>
-    contact
-      ? [
-          row('notice.field.postalAddress', contact.postalAddress),
-          row('notice.field.visitingAddress', contact.visitingAddress),
-          row('notice.field.phone', contact.phone, contact.phone ? `tel:${contact.phone.replace(/[^\d+]/gu, '')}` : undefined),
-          row('notice.field.email', contact.email, contact.email ? `mailto:${contact.email}` : undefined),
-          row('notice.field.website', contact.url, contact.url),
-          row('notice.field.note', contact.note),
-        ]
-      : [];
+  const contactRows = (contact: Contact | undefined) => contactFieldRows(contact, lang, t);
   const personRows = (person: Person | undefined) =>
     person
       ? [
@@ -329,11 +316,17 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
               {
                 kind: 'table' as const,
                 caption: t('notice.transfers.caption'),
-                head: [t('notice.transfers.recipient'), t('notice.transfers.country'), t('notice.transfers.safeguard')],
+                head: [
+                  t('notice.transfers.recipient'),
+                  t('notice.transfers.country'),
+                  t('notice.transfers.safeguard'),
+                  t('notice.field.note'),
+                ],
                 rows: transfers.items.map((item) => [
                   pickLanguage(item.recipient, lang),
                   plain(regions.of(item.country) ?? item.country, lang),
-                  item.description ? pickLanguage(item.description, lang) : plain(t(`notice.safeguard.${item.safeguard}`), lang),
+                  plain(t(`notice.safeguard.${item.safeguard}`), lang),
+                  item.description ? pickLanguage(item.description, lang) : plain('–', lang),
                 ]),
               },
             ]
@@ -546,19 +539,7 @@ function standardRights(context: NoticeContext): Block[] {
   const portabilityExcluded = bases.length > 0 && bases.every((letter) => ART6_LETTERS_PUBLIC.has(letter));
   const statedPortability = register.rights?.exceptions?.some((exception) => exception.right === 'portability');
   const office = organisations.get(register.organisation)?.registryOffice;
-  const officeRows: FieldRow[] = [];
-  if (office) {
-    const add = (label: string, value: LocalizedText | string | undefined, href?: string) => {
-      if (value !== undefined)
-        officeRows.push({ label: t(label), value: typeof value === 'string' ? plain(value, lang) : pickLanguage(value, lang), href });
-    };
-    add('notice.field.name', office.name);
-    add('notice.field.postalAddress', office.postalAddress);
-    add('notice.field.visitingAddress', office.visitingAddress);
-    add('notice.field.phone', office.phone);
-    add('notice.field.email', office.email, office.email ? `mailto:${office.email}` : undefined);
-    add('notice.field.website', office.url, office.url);
-  }
+  const officeRows = office ? registryOfficeRows(office, lang, t) : [];
   return [
     { kind: 'markdown', text: plain(context.templates.rights, lang) },
     ...(portabilityExcluded && !statedPortability
@@ -576,6 +557,33 @@ function standardRights(context: NoticeContext): Block[] {
       ],
     },
   ];
+}
+
+function fieldRow(lang: Lang, t: TFunction, label: string, value: LocalizedText | string | undefined, href?: string): FieldRow | undefined {
+  return value === undefined
+    ? undefined
+    : { label: t(label), value: typeof value === 'string' ? plain(value, lang) : pickLanguage(value, lang), href };
+}
+
+/** The rows of a contact, in the order a reader looks for them: where to write, where to go, how to call or e-mail. */
+export function contactFieldRows(contact: Contact | undefined, lang: Lang, t: TFunction): (FieldRow | undefined)[] {
+  if (!contact) return [];
+  const row = (label: string, value: LocalizedText | string | undefined, href?: string) => fieldRow(lang, t, label, value, href);
+  return [
+    row('notice.field.postalAddress', contact.postalAddress),
+    row('notice.field.visitingAddress', contact.visitingAddress),
+    row('notice.field.phone', contact.phone, contact.phone ? `tel:${contact.phone.replace(/[^\d+]/gu, '')}` : undefined),
+    row('notice.field.email', contact.email, contact.email ? `mailto:${contact.email}` : undefined),
+    row('notice.field.website', contact.url, contact.url),
+    row('notice.field.note', contact.note),
+  ];
+}
+
+/** A registry office (kirjaamo) as field rows: its name, then its contact details. */
+export function registryOfficeRows(office: Contact & { name?: LocalizedText }, lang: Lang, t: TFunction): FieldRow[] {
+  return [fieldRow(lang, t, 'notice.field.name', office.name), ...contactFieldRows(office, lang, t)].filter(
+    (row): row is FieldRow => row !== undefined,
+  );
 }
 
 function statuteView(ref: StatuteRef, lang: Lang): StatuteView {

@@ -1,10 +1,10 @@
 import { getCatalogue } from '../content/catalogue.ts';
 import { readTemplate } from '../content/templates.ts';
 import type { Lang } from '../domain/language.ts';
-import { pickLanguage, type Localized, type LocalizedText } from '../domain/localized-text.ts';
+import { pickLanguage, type Localized } from '../domain/localized-text.ts';
 import { tFor } from '../i18n/index.ts';
 import type { FixedPage } from '../i18n/routes.ts';
-import type { FieldRow } from '../render/notice-view.ts';
+import { registryOfficeRows, type FieldRow } from '../render/notice-view.ts';
 
 export interface FixedPageContent {
   /** Markdown from templates/pages. */
@@ -33,22 +33,7 @@ export async function fixedPage(page: FixedPage, lang: Lang): Promise<FixedPageC
     .flatMap((id) => {
       const organisation = catalogue.organisations.get(id);
       if (!organisation) return [];
-      const office = organisation.registryOffice;
-      const rows: FieldRow[] = [];
-      const add = (label: string, value: LocalizedText | string | undefined, href?: string) => {
-        if (value !== undefined)
-          rows.push({
-            label: t(label),
-            value: typeof value === 'string' ? { value, lang, isFallback: false } : pickLanguage(value, lang),
-            href,
-          });
-      };
-      add('notice.field.name', office.name);
-      add('notice.field.postalAddress', office.postalAddress);
-      add('notice.field.visitingAddress', office.visitingAddress);
-      add('notice.field.phone', office.phone, office.phone ? `tel:${office.phone.replace(/[^\d+]/gu, '')}` : undefined);
-      add('notice.field.email', office.email, office.email ? `mailto:${office.email}` : undefined);
-      add('notice.field.website', office.url, office.url);
+      const rows = registryOfficeRows(organisation.registryOffice, lang, t);
       return [{ organisation: pickLanguage(organisation.name, lang), rows }];
     })
     .sort((a, b) => collator.compare(a.organisation.value, b.organisation.value));
