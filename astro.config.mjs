@@ -16,5 +16,7 @@ export default defineConfig({
     csp: true,
   },
   markdown: { syntaxHighlight: false },
+  // The stylesheet is a cacheable file rather than inline in every page.
+  build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
 });

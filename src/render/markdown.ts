@@ -61,17 +61,28 @@ function create(lang: Lang): MarkdownIt {
 }
 
 const renderers = new Map<Lang, MarkdownIt>();
+/** Rendered HTML by language, inline flag and source: content is finite and changes rarely, so pages skip re-parsing. */
+const rendered = new Map<string, string>();
+const MAX_CACHED = 20_000;
+
+function render(source: string, lang: Lang, inline: boolean): string {
+  const key = `${lang}${inline ? 'i' : 'b'}${source}`;
+  let html = rendered.get(key);
+  if (html !== undefined) return html;
+  let md = renderers.get(lang);
+  if (!md) renderers.set(lang, (md = create(lang)));
+  html = inline ? md.renderInline(source) : md.render(source);
+  if (rendered.size >= MAX_CACHED) rendered.clear();
+  rendered.set(key, html);
+  return html;
+}
 
 /** Markdown to safe HTML, with statute citations linked for the reader's language. */
 export function renderMarkdown(source: string, lang: Lang): string {
-  let md = renderers.get(lang);
-  if (!md) renderers.set(lang, (md = create(lang)));
-  return md.render(source);
+  return render(source, lang, false);
 }
 
 /** Markdown to safe inline HTML (no paragraph), for list items and short values. */
 export function renderInlineMarkdown(source: string, lang: Lang): string {
-  let md = renderers.get(lang);
-  if (!md) renderers.set(lang, (md = create(lang)));
-  return md.renderInline(source);
+  return render(source, lang, true);
 }
