@@ -3,6 +3,7 @@
 import { isLang, type Lang } from '../domain/language.ts';
 import { tFor } from '../i18n/index.ts';
 import { runCheck } from './check.ts';
+import { runPdf } from './pdf.ts';
 import { runSchema } from './schema.ts';
 import { runServe } from './serve.ts';
 
@@ -24,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'check':
         return await runCheck(args, t);
+      case 'pdf':
+        return await runPdf(args, t);
       case 'schema':
         return await runSchema(args, t);
       case 'serve':

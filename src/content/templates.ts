@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../domain/language.ts';
@@ -21,4 +22,27 @@ export async function readTemplate(name: TemplateName, lang: Lang, values: Recor
   let text = cache.get(file);
   if (!text) cache.set(file, (text = readFile(file, 'utf8')));
   return (await text).replace(/\{\{(\w+)\}\}/gu, (whole, key: string) => values[key] ?? whole).trim();
+}
+
+const jsonCache = new Map<string, Promise<unknown>>();
+
+/**
+ * A JSON template (templates/<name>.json), parsed and validated once per process. A broken template fails with
+ * a message that names the file and the field.
+ */
+export async function readJsonTemplate<T>(name: string, schema: z.ZodType<T>): Promise<T> {
+  const file = path.join(templatesDir(), `${name}.json`);
+  let parsed = jsonCache.get(file);
+  if (!parsed) {
+    parsed = readFile(file, 'utf8').then((text) => {
+      const result = schema.safeParse(JSON.parse(text));
+      if (!result.success) {
+        const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+        throw new Error(`${path.relative(process.cwd(), file)}: ${problems}`);
+      }
+      return result.data;
+    });
+    jsonCache.set(file, parsed);
+  }
+  return (await parsed) as T;
 }

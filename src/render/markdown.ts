@@ -86,3 +86,89 @@ export function renderMarkdown(source: string, lang: Lang): string {
 export function renderInlineMarkdown(source: string, lang: Lang): string {
   return render(source, lang, true);
 }
+
+/** A run of inline text with its emphasis and link, for layouts that are not HTML (the PDF). */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  link?: string;
+}
+
+/** A block of markdown for non-HTML layouts: a paragraph, or a list whose items are runs. */
+export type TextBlock = { kind: 'paragraph'; runs: TextRun[] } | { kind: 'list'; ordered: boolean; items: TextRun[][] };
+
+/** Markdown as paragraphs and lists of runs, with the same parsing rules (and statute links) as the web page. */
+export function markdownBlocks(source: string, lang: Lang): TextBlock[] {
+  let md = renderers.get(lang);
+  if (!md) renderers.set(lang, (md = create(lang)));
+  const tokens = md.parse(source, {});
+  const blocks: TextBlock[] = [];
+  const lists: { ordered: boolean; items: TextRun[][] }[] = [];
+  for (const token of tokens) {
+    if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open')
+      lists.push({ ordered: token.type === 'ordered_list_open', items: [] });
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') {
+      const list = lists.pop()!;
+      // A nested list is flattened into its parent's items: the PDF keeps every item, at one level.
+      if (lists.length > 0) lists[lists.length - 1]!.items.push(...list.items);
+      else blocks.push({ kind: 'list', ...list });
+    } else if (token.type === 'list_item_open' && lists.length > 0) lists[lists.length - 1]!.items.push([]);
+    else if (token.type === 'inline') {
+      const runs = inlineRuns(token.children ?? []);
+      const list = lists[lists.length - 1];
+      const item = list?.items[list.items.length - 1];
+      if (item) item.push(...(item.length > 0 ? [{ text: '\n' }] : []), ...runs);
+      else blocks.push({ kind: 'paragraph', runs });
+    } else if ((token.type === 'code_block' || token.type === 'fence') && token.content.trim()) {
+      blocks.push({ kind: 'paragraph', runs: [{ text: token.content.trimEnd() }] });
+    }
+  }
+  return blocks;
+}
+
+function inlineRuns(children: Token[]): TextRun[] {
+  const runs: TextRun[] = [];
+  let bold = 0;
+  let italic = 0;
+  const links: string[] = [];
+  for (const child of children) {
+    switch (child.type) {
+      case 'strong_open':
+        bold++;
+        break;
+      case 'strong_close':
+        bold--;
+        break;
+      case 'em_open':
+        italic++;
+        break;
+      case 'em_close':
+        italic--;
+        break;
+      case 'link_open':
+        links.push(String(child.attrGet('href') ?? ''));
+        break;
+      case 'link_close':
+        links.pop();
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        runs.push({ text: '\n' });
+        break;
+      case 'text':
+      case 'code_inline':
+        if (child.content)
+          runs.push({
+            text: child.content,
+            bold: bold > 0 || undefined,
+            italic: italic > 0 || undefined,
+            link: links[links.length - 1] || undefined,
+          });
+        break;
+      default:
+        if (child.content) runs.push({ text: child.content });
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,62 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+interface StructNode {
+  role?: string;
+  lang?: string;
+  children?: StructNode[];
+}
+
+export interface ReadPdf {
+  title: unknown;
+  language: unknown;
+  pdfUaPart: unknown;
+  marked: unknown;
+  pages: number;
+  /** All text, page by page, joined with single spaces. */
+  text: string;
+  /** Every structure role in the document, with how often it occurs. */
+  roles: Map<string, number>;
+  /** The languages set on structure elements. */
+  langs: Set<string>;
+  outline: string[];
+}
+
+/** Reads a PDF back as a reader's software would: metadata, text, the structure tree and the bookmarks. */
+export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+  const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false });
+  try {
+    const pdf = await task.promise;
+    const meta = await pdf.getMetadata();
+    const info = meta.info as Record<string, unknown>;
+    const markInfo = (await pdf.getMarkInfo()) as Map<string, unknown> | null;
+    const roles = new Map<string, number>();
+    const langs = new Set<string>();
+    const texts: string[] = [];
+    const walk = (node: StructNode | null | undefined) => {
+      if (!node) return;
+      if (node.role) roles.set(node.role, (roles.get(node.role) ?? 0) + 1);
+      if (node.lang) langs.add(node.lang);
+      node.children?.forEach(walk);
+    };
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+      walk((await page.getStructTree()) as StructNode);
+    }
+    const outline = ((await pdf.getOutline()) ?? []).map((item) => item.title);
+    return {
+      title: info.Title,
+      language: info.Language,
+      pdfUaPart: meta.metadata?.get('pdfuaid:part'),
+      marked: markInfo?.get('Marked'),
+      pages: pdf.numPages,
+      text: texts.join(' ').replace(/\s+/gu, ' '),
+      roles,
+      langs,
+      outline,
+    };
+  } finally {
+    await task.destroy();
+  }
+}
