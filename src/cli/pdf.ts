@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { isLang, LANGS, type Lang } from '../domain/language.ts';
@@ -14,6 +15,7 @@ export async function runPdf(args: string[], t: TFunction): Promise<number> {
     out: { type: 'string' },
     content: { type: 'string' },
     origin: { type: 'string' },
+    jobs: { type: 'string' },
   });
   // Here --lang lists the languages to write (fi,sv,en); a single one also sets the language of the messages.
   const requested = (values.lang ?? LANGS.join(',')).split(',').map((lang) => lang.trim());
@@ -32,7 +34,8 @@ export async function runPdf(args: string[], t: TFunction): Promise<number> {
     ids: positionals,
     languages: requested as Lang[],
     origin: values.origin ?? process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
-    write: async (name, pdf) => writeFile(path.join(outDir, name), pdf),
+    outDir,
+    jobs: values.jobs ? Math.max(1, Number.parseInt(values.jobs, 10) || 1) : availableParallelism(),
     progress: ({ done, total, file }) => {
       count = done;
       const elapsed = (performance.now() - started) / 1000;

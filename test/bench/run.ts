@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { needsBuild } from '../../src/cli/serve.ts';
 import { benchHttp } from './http.ts';
+import { benchPdf } from './pdf.ts';
 
 if (needsBuild()) {
   const build = spawnSync('node_modules/.bin/astro', ['build'], {
@@ -23,3 +24,13 @@ for (const figure of http) {
 const notice = http.find((figure) => figure.name.startsWith('notice'))!;
 const statics = http.find((figure) => figure.name.startsWith('static'))!;
 console.log(`\nnotice page / static file throughput: ${(notice.requestsPerSecond / statics.requestsPerSecond).toFixed(2)}`);
+
+console.log('\nPDF notices');
+const pdf = await benchPdf();
+console.log(`warm render per notice (${pdf.notices} notices × 10 rounds): p50 ${pdf.p50.toFixed(1)} ms, p99 ${pdf.p99.toFixed(1)} ms`);
+console.log(
+  `export all content in fi, sv, en: ${pdf.exportAll.files} files in ${pdf.exportAll.seconds.toFixed(1)} s (seloste pdf, one process)`,
+);
+console.log(
+  `synthetic catalogue: ${pdf.synthetic.registers} registers × 3 languages = ${pdf.synthetic.files} files in ${pdf.synthetic.seconds.toFixed(1)} s`,
+);
