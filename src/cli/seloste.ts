@@ -3,9 +3,12 @@
 import { isLang, type Lang } from '../domain/language.ts';
 import { tFor } from '../i18n/index.ts';
 import { runCheck } from './check.ts';
+import { runAudit } from './audit.ts';
+import { runBackup } from './backup.ts';
 import { runPdf } from './pdf.ts';
 import { runSchema } from './schema.ts';
 import { runServe } from './serve.ts';
+import { runUser } from './user.ts';
 
 /** The language of messages: --lang, else SELOSTE_LANG, else the locale of the shell (LANG=sv_FI.UTF-8 gives sv), else Finnish. */
 function chooseLanguage(argv: string[]): Lang {
@@ -25,6 +28,12 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'check':
         return await runCheck(args, t);
+      case 'user':
+        return await runUser(args, t);
+      case 'audit':
+        return await runAudit(args, t);
+      case 'backup':
+        return await runBackup(args, t);
       case 'pdf':
         return await runPdf(args, t);
       case 'schema':

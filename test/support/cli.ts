@@ -14,10 +14,11 @@ export interface CliResult {
 }
 
 /** Runs `seloste …` as a user would, on the project's Node, from the project root. */
-export function seloste(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+export function seloste(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): CliResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/seloste.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    input,
     env: { ...process.env, SELOSTE_LANG: '', LANG: 'C', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

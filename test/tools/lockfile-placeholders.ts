@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK = 'package-lock.json';
-const PLATFORM = /-(android|darwin|linux|win32|freebsd|openbsd|sunos|aix)-(x64|arm64|arm|ia32|riscv64|s390x|ppc64|loong64)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|eabi))?$/u;
+const PLATFORM =
+  /-(android|darwin|linux|win32|freebsd|openbsd|sunos|aix)-(x64|arm64|arm|ia32|riscv64|s390x|ppc64|loong64)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|eabi))?$/u;
 
 type Entry = Record<string, unknown> & { version?: string; optionalDependencies?: Record<string, string> };
 const lock = JSON.parse(readFileSync(LOCK, 'utf8')) as { packages: Record<string, Entry> };
@@ -23,7 +24,10 @@ function platformFields(name: string): Record<string, string[]> | undefined {
 function resolvedPath(parent: string, name: string): string | undefined {
   const segments = parent.split('/node_modules/');
   for (let depth = segments.length; depth > 0; depth--) {
-    const candidate = `${segments.slice(0, depth).join('/node_modules/')}/node_modules/${name}`.replace(/^\/node_modules\//u, 'node_modules/');
+    const candidate = `${segments.slice(0, depth).join('/node_modules/')}/node_modules/${name}`.replace(
+      /^\/node_modules\//u,
+      'node_modules/',
+    );
     if (lock.packages[candidate]) return candidate;
   }
   return lock.packages[`node_modules/${name}`] ? `node_modules/${name}` : undefined;
@@ -45,4 +49,6 @@ for (const [parent, entry] of Object.entries(lock.packages)) {
 }
 lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `Added ${added.length} placeholder entries:\n  ${added.join('\n  ')}` : 'The lock file already has every platform entry');
+console.log(
+  added.length ? `Added ${added.length} placeholder entries:\n  ${added.join('\n  ')}` : 'The lock file already has every platform entry',
+);

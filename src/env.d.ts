@@ -1,0 +1,13 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in staff member, set by the middleware from the session cookie; absent for everyone else. */
+    user?: {
+      id: string;
+      username: string;
+      name: string;
+      role: import('./domain/user.ts').Role;
+    };
+  }
+}
