@@ -12,6 +12,13 @@ export const AUDIT_ACTIONS = [
   'user.enabled',
   'user.passwordReset',
   'backup.created',
+  'request.created',
+  'request.status',
+  'request.identityVerified',
+  'request.extended',
+  'request.decided',
+  'request.assigned',
+  'request.hetuRevealed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,24 +1,26 @@
 import { addDays, formatIso, weekday } from './calendar.ts';
 
 /** Why a day is not a working day under the Act on the Reckoning of Time Limits (150/1930 §5). */
-export type NonWorkingReason =
-  | 'saturday'
-  | 'sunday'
-  | 'newYearsDay'
-  | 'epiphany'
-  | 'goodFriday'
-  | 'easterSunday'
-  | 'easterMonday'
-  | 'mayDay'
-  | 'ascensionDay'
-  | 'whitSunday'
-  | 'midsummerEve'
-  | 'midsummerDay'
-  | 'allSaintsDay'
-  | 'independenceDay'
-  | 'christmasEve'
-  | 'christmasDay'
-  | 'boxingDay';
+export const NON_WORKING_REASONS = [
+  'saturday',
+  'sunday',
+  'newYearsDay',
+  'epiphany',
+  'goodFriday',
+  'easterSunday',
+  'easterMonday',
+  'mayDay',
+  'ascensionDay',
+  'whitSunday',
+  'midsummerEve',
+  'midsummerDay',
+  'allSaintsDay',
+  'independenceDay',
+  'christmasEve',
+  'christmasDay',
+  'boxingDay',
+] as const;
+export type NonWorkingReason = (typeof NON_WORKING_REASONS)[number];
 
 /** Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm), for any year. */
 export function easterSunday(year: number): string {

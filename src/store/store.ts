@@ -1,20 +1,23 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import * as z from 'zod';
+import { requestSchema } from '../domain/request.ts';
 import { userSchema } from '../domain/user.ts';
 import { DurableTextFile, ensurePrivateDir } from './durable-file.ts';
 import { acquireLock } from './lock.ts';
 
 /** The current layout of store.json. Bump it and add a migration whenever the shape changes. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 export const storeDataSchema = z.strictObject({
   version: z.literal(STORE_VERSION),
   users: z.array(userSchema),
+  /** Data-subject requests. */
+  requests: z.array(requestSchema),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-const EMPTY: StoreData = { version: STORE_VERSION, users: [] };
+const EMPTY: StoreData = { version: STORE_VERSION, users: [], requests: [] };
 
 /**
  * Migrations from older versions, each taking the raw data of version N to version N + 1. They run on load, before
@@ -34,6 +37,8 @@ const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<strin
       passwordChangedAt: user.passwordChangedAt ?? user.createdAt ?? new Date(0).toISOString(),
     })),
   }),
+  // Version 3 adds data-subject requests.
+  2: (data) => ({ ...data, version: 3, requests: [] }),
 };
 
 /** The store file cannot be used: unreadable JSON, or data that does not fit the schema. Nothing is reset. */

@@ -81,9 +81,9 @@ describe('the durable store', () => {
     (await openStore(dir)).mutate((data) => void data.users.push(fictionalUser(1)));
     await Promise.all(open.splice(0).map((store) => store.close()));
     const file = path.join(dir, 'store.json');
-    writeFileSync(file, '{"version": 2, "users": [');
+    writeFileSync(file, '{"version": 3, "users": [');
     await expect(Store.open({ dir })).rejects.toThrow(/store\.json: not valid JSON/u);
-    const wrongField = JSON.stringify({ version: 2, users: [{ ...fictionalUser(1), role: 'king' }] });
+    const wrongField = JSON.stringify({ version: 3, users: [{ ...fictionalUser(1), role: 'king' }], requests: [] });
     writeFileSync(file, wrongField);
     const error = await Store.open({ dir }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StoreCorruptError);
@@ -91,7 +91,7 @@ describe('the durable store', () => {
     expect(readFileSync(file, 'utf8')).toBe(wrongField);
   });
 
-  it('migrates a version 1 file and writes it back as version 2', async () => {
+  it('migrates a version 1 file and writes it back as the current version', async () => {
     const dir = freshDir();
     const v1 = {
       version: 1,
@@ -101,7 +101,8 @@ describe('the durable store', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'store.json'), JSON.stringify(v1));
     const store = await openStore(dir);
-    expect(store.data.version).toBe(2);
+    expect(store.data.version).toBe(3);
+    expect(store.data.requests).toEqual([]);
     expect(store.data.users[0]).toMatchObject({
       username: 'vanha.kayttaja',
       role: 'dpo',
@@ -109,7 +110,11 @@ describe('the durable store', () => {
       disabled: false,
     });
     await store.mutate(() => undefined);
-    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({ version: 2, users: [{ username: 'vanha.kayttaja' }] });
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({
+      version: 3,
+      users: [{ username: 'vanha.kayttaja' }],
+      requests: [],
+    });
   });
 
   it('lets only one writer hold a data directory', async () => {
@@ -117,6 +122,6 @@ describe('the durable store', () => {
     await openStore(dir);
     await expect(Store.open({ dir })).rejects.toBeInstanceOf(StoreLockedError);
     const reader = await Store.open({ dir, write: false });
-    expect(reader.data.version).toBe(2);
+    expect(reader.data.version).toBe(3);
   });
 });

@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  assign,
+  createRequest,
+  decide,
+  extend,
+  revealHetu,
+  transition,
+  verifyIdentity,
+  type NewRequest,
+} from '../../../src/services/requests.ts';
+import { AuditLog, verifyAuditLog } from '../../../src/store/audit-log.ts';
+import type { Runtime } from '../../../src/store/runtime.ts';
+import { Store } from '../../../src/store/store.ts';
+import { readFileSync } from 'node:fs';
+
+const REGISTERS = new Set(['helsinki-atj', 'example-youth-services']);
+const at = (iso: string) => new Date(`${iso}T10:00:00+02:00`);
+const input: NewRequest = {
+  type: 'access',
+  received: '2026-01-31',
+  channel: 'e-service',
+  requester: { name: 'Testi Henkilö', hetu: '131052-308T', email: 'testi.henkilo@example.com', language: 'fi' },
+  registers: ['helsinki-atj'],
+};
+
+let runtime: Runtime;
+let dir: string;
+beforeEach(async () => {
+  dir = path.join(mkdtempSync(path.join(tmpdir(), 'seloste-requests-')), 'data');
+  runtime = { store: await Store.open({ dir }), audit: await AuditLog.open(dir) };
+});
+afterEach(() => runtime.store.close());
+
+describe('logging and working a request', () => {
+  it('gives references in sequence per year, and stores the due date with its reasons', async () => {
+    const first = await createRequest(runtime, input, 'helmi.handler', REGISTERS, at('2026-02-02'));
+    const second = await createRequest(runtime, { ...input, received: '2026-02-01' }, 'helmi.handler', REGISTERS, at('2026-02-02'));
+    expect([first.reference, second.reference]).toEqual(['TS-2026-000001', 'TS-2026-000002']);
+    expect(first.due.date).toBe('2026-03-02');
+    expect(first.due.steps.at(-1)).toEqual({ kind: 'moved', from: '2026-02-28', reason: 'saturday', to: '2026-03-02' });
+  });
+
+  it('refuses an invalid identity code, an unknown register and a receipt date in the future', async () => {
+    await expect(
+      createRequest(runtime, { ...input, requester: { ...input.requester, hetu: '131052-308U' } }, 'h', REGISTERS, at('2026-02-02')),
+    ).rejects.toMatchObject({ code: 'errors.hetu.invalid' });
+    await expect(createRequest(runtime, { ...input, registers: ['atlantis'] }, 'h', REGISTERS, at('2026-02-02'))).rejects.toMatchObject({
+      code: 'request.register.unknown',
+    });
+    await expect(createRequest(runtime, input, 'h', REGISTERS, at('2026-01-30'))).rejects.toMatchObject({
+      code: 'request.received.future',
+    });
+  });
+
+  it('stops the clock while waiting for identity, and adds those days to the due date', async () => {
+    const request = await createRequest(runtime, input, 'helmi.handler', REGISTERS, at('2026-02-02'));
+    await transition(runtime, request.id, 'identity-pending', 'helmi.handler', 'asked for ID', at('2026-02-02'));
+    const verified = await verifyIdentity(runtime, request.id, 'strong-electronic', 'helmi.handler', at('2026-02-12'));
+    expect(verified.status).toBe('in-progress');
+    expect(verified.identity).toMatchObject({ method: 'strong-electronic', verifiedBy: 'helmi.handler' });
+    expect(verified.stops).toEqual([{ from: '2026-02-02', to: '2026-02-12', reason: 'identity-pending' }]);
+    expect(verified.due.date).toBe('2026-03-10');
+  });
+
+  it('extends only when the requester was told before the original due date, then decides with grounds', async () => {
+    const request = await createRequest(runtime, input, 'helmi.handler', REGISTERS, at('2026-02-02'));
+    await transition(runtime, request.id, 'in-progress', 'helmi.handler', undefined, at('2026-02-03'));
+    await expect(extend(runtime, request.id, 'Paljon asiakirjoja', '2026-03-02', 'helmi.handler', at('2026-03-02'))).rejects.toMatchObject({
+      code: 'request.extension.tooLate',
+    });
+    const extended = await extend(runtime, request.id, 'Paljon asiakirjoja', '2026-02-20', 'helmi.handler', at('2026-02-20'));
+    expect(extended.status).toBe('extended');
+    expect(extended.extension?.due.date).toBe('2026-04-30');
+    await expect(decide(runtime, request.id, { outcome: 'refused' }, 'helmi.handler')).rejects.toMatchObject({
+      code: 'request.decision.grounds',
+    });
+    const decided = await decide(
+      runtime,
+      request.id,
+      { outcome: 'refused', refusalGrounds: ['dpa-34'] },
+      'helmi.handler',
+      at('2026-03-15'),
+    );
+    expect(decided).toMatchObject({ status: 'decided', outcome: 'refused', refusalGrounds: ['dpa-34'], decidedOn: '2026-03-15' });
+    await expect(transition(runtime, request.id, 'in-progress', 'helmi.handler')).rejects.toMatchObject({
+      code: 'request.transition.forbidden',
+    });
+    expect(decided.history.map((entry) => entry.to)).toEqual(['received', 'in-progress', 'extended', 'decided']);
+  });
+
+  it('assigns to handlers only, and audits every reveal of the identity code without writing the code into the log', async () => {
+    const request = await createRequest(runtime, input, 'helmi.handler', REGISTERS, at('2026-02-02'));
+    await expect(assign(runtime, request.id, 'nobody', 'aino.admin')).rejects.toMatchObject({ code: 'request.assignee.invalid' });
+    expect(await revealHetu(runtime, request.id, { username: 'helmi.handler', role: 'handler' })).toBe('131052-308T');
+    await expect(revealHetu(runtime, request.id, { username: 'aatu.auditor', role: 'auditor' })).rejects.toMatchObject({
+      code: 'request.hetu.forbidden',
+    });
+    const log = readFileSync(path.join(dir, 'audit.jsonl'), 'utf8');
+    expect(log).toContain('"action":"request.hetuRevealed"');
+    expect(log).not.toContain('131052');
+    expect(log).not.toContain('Testi Henkilö');
+    expect((await verifyAuditLog(dir)).ok).toBe(true);
+  });
+});
