@@ -27,6 +27,9 @@ const STATUS: Record<string, Record<Who, number>> = {
   '/fi/staff/audit': { anonymous: 303, admin: 200, dpo: 403, handler: 403, auditor: 200 },
   '/fi/staff/audit?action=login&page=2': { anonymous: 303, admin: 200, dpo: 403, handler: 403, auditor: 200 },
   '/fi//staff/users': { anonymous: 303, admin: 200, dpo: 403, handler: 403, auditor: 403 },
+  '/fi/staff/requests': { anonymous: 303, admin: 200, dpo: 200, handler: 200, auditor: 200 },
+  '/sv/staff/requests/new': { anonymous: 303, admin: 200, dpo: 200, handler: 200, auditor: 403 },
+  '/en/staff/requests/TS-2026-999999': { anonymous: 303, admin: 404, dpo: 404, handler: 404, auditor: 404 },
   '/fi/staff/no-such-page': { anonymous: 404, admin: 404, dpo: 404, handler: 404, auditor: 404 },
 };
 

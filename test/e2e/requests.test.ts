@@ -1,0 +1,158 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { dataDirWithUsers, PASSWORD, ROLE_USERS } from '../support/staff.ts';
+import { vnuErrors } from '../support/vnu.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let handler: BrowserContext;
+
+async function signIn(username: string, lang: 'fi' | 'sv'): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/${lang}/login`);
+  await page.getByLabel(lang === 'fi' ? 'Käyttäjätunnus' : 'Användarnamn').fill(username);
+  await page.getByLabel(lang === 'fi' ? 'Salasana' : 'Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: lang === 'fi' ? 'Kirjaudu' : 'Logga in' }).click();
+  await page.waitForURL(`**/${lang}/staff/`);
+  await page.close();
+  return context;
+}
+
+beforeAll(async () => {
+  server = await startServer({ DATA_DIR: dataDirWithUsers(), LOG_REQUESTS: '0' });
+  browser = await launchBrowser();
+  handler = await signIn(ROLE_USERS.handler, 'fi');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logRequest(page: Page, fields: { name: string; hetu?: string; details?: string; received?: string }): Promise<string> {
+  await page.goto(`${server.baseUrl}/fi/staff/requests/new`);
+  await page.getByLabel('Pyynnön laji').selectOption('access');
+  if (fields.received) await page.getByLabel('Vastaanottopäivä').fill(fields.received);
+  await page.getByLabel('Pyytäjän nimi').fill(fields.name);
+  if (fields.hetu) await page.getByLabel('Henkilötunnus').fill(fields.hetu);
+  await page.getByLabel('Sähköposti').fill('testi.henkilo@example.com');
+  await page.getByLabel('Sosiaalihuollon asiakastietojärjestelmä ATJ').check();
+  if (fields.details) await page.getByLabel('Lisätiedot').fill(fields.details);
+  await page.getByRole('button', { name: 'Kirjaa pyyntö' }).click();
+  await page.waitForURL(/\/fi\/staff\/requests\/TS-\d{4}-\d{6}$/u);
+  return page.url().split('/').at(-1)!;
+}
+
+describe('a handler works a request from intake to decision', () => {
+  it('logs, verifies identity, extends and decides, and finds it all in the audit log', async () => {
+    const page = await handler.newPage();
+    const reference = await logRequest(page, { name: 'Testi Henkilö', hetu: '131052-308T', received: '2026-10-30' });
+    expect(await page.locator('h1').innerText()).toBe(`Pyyntö ${reference}`);
+    expect(await page.locator('.hetu').innerText()).toBe('131052-****');
+    expect(await page.getByText('vastaanotettu 30.10.2026; kuukauden määräaika päättyy 30.11.2026').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Näytä henkilötunnus (kirjataan lokiin)' }).click();
+    expect(await page.locator('.hetu').innerText()).toBe('131052-308T');
+
+    await page.getByLabel('Siirrä tilaan').selectOption('identity-pending');
+    await page.getByRole('button', { name: 'Siirrä', exact: true }).click();
+    await page.getByLabel('Henkilöllisyys todennettu').selectOption('strong-electronic');
+    await page.getByRole('button', { name: 'Kirjaa todennus' }).click();
+    expect(await page.getByText('käsittelyssä', { exact: true }).count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Pidennyksen syy').fill('Pyyntö koskee useita vuosia.');
+    await page.getByLabel('Pyytäjälle ilmoitettu').fill('2026-11-20');
+    await page.getByRole('button', { name: 'Pidennä määräaikaa' }).click();
+    expect(await page.getByText('Pyytäjälle ilmoitettu 20.11.2026: Pyyntö koskee useita vuosia.').count()).toBe(1);
+
+    await page.getByLabel('Ratkaisu').selectOption('granted');
+    await page.getByRole('button', { name: 'Kirjaa ratkaisu' }).click();
+    expect(await page.locator('.timeline li').allInnerTexts()).toHaveLength(5);
+
+    const admin = await signIn(ROLE_USERS.admin, 'sv');
+    const audit = await admin.newPage();
+    await audit.goto(`${server.baseUrl}/sv/staff/audit`);
+    const text = await audit.locator('table').innerText();
+    for (const action of [
+      'begäran registrerad',
+      'personbeteckningen visad',
+      'identiteten verifierad',
+      'tidsfristen förlängd',
+      'begäran avgjord',
+    ])
+      expect(text).toContain(action);
+    expect(text).toContain(`request:${reference}`);
+    expect(text).not.toContain('131052');
+    await admin.close();
+    await page.close();
+  });
+
+  it('keeps the input and names each wrong field in the user’s language', async () => {
+    const page = await handler.newPage();
+    await page.goto(`${server.baseUrl}/fi/staff/requests/new`);
+    await page.getByLabel('Pyytäjän nimi').fill('Testi Henkilö');
+    await page.getByLabel('Henkilötunnus').fill('131052-308U');
+    await page.getByRole('button', { name: 'Kirjaa pyyntö' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('Henkilötunnus: Henkilötunnus ei kelpaa');
+    expect(await page.getByRole('alert').innerText()).toContain('Valitse vähintään yksi rekisteri.');
+    expect(await page.getByLabel('Pyytäjän nimi').inputValue()).toBe('Testi Henkilö');
+    expect(await page.getByLabel('Henkilötunnus').getAttribute('aria-invalid')).toBe('true');
+    await page.close();
+  });
+
+  it('renders script and markup typed into request fields as inert text', async () => {
+    const page = await handler.newPage();
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    const reference = await logRequest(page, {
+      name: '<script>window.__pwned=1</script><img src=x onerror=alert(1)>',
+      details: '"><svg onload=alert(2)> javascript:alert(3)',
+    });
+    for (const url of [`/fi/staff/requests/${reference}`, '/fi/staff/requests', '/fi/staff/']) {
+      await page.goto(`${server.baseUrl}${url}`);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('main script, main img, main svg [onload], main [onerror]').count()).toBe(0);
+    }
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+});
+
+describe('request pages', () => {
+  const pages = ['/fi/staff/', '/fi/staff/requests', '/sv/staff/requests?due=open', '/fi/staff/requests/new', '/sv/staff/requests/new'];
+
+  it.each(pages)('%s has no WCAG 2.1 A or AA violation (axe)', async (pathname) => {
+    const page = await handler.newPage();
+    await page.goto(`${server.baseUrl}${pathname}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a request’s page has no axe violation, and all of them validate as HTML', async () => {
+    const page = await handler.newPage();
+    await page.goto(`${server.baseUrl}/fi/staff/requests`);
+    const first = await page.locator('tbody a').first().getAttribute('href');
+    await page.goto(`${server.baseUrl}${first}`);
+    expect(await axeViolations(page)).toEqual([]);
+    const cookie = (await handler.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const dir = mkdtempSync(path.join(tmpdir(), 'seloste-vnu-requests-'));
+    const all = [...pages, first!];
+    const files = await Promise.all(
+      all.map(async (pathname, index) => {
+        const file = path.join(dir, `requests-${index}.html`);
+        writeFileSync(file, await (await fetch(`${server.baseUrl}${pathname}`, { headers: { cookie } })).text());
+        return file;
+      }),
+    );
+    expect(vnuErrors(files).map((error) => `${all[files.indexOf(error.file)]}:${error.line}: ${error.message}`)).toEqual([]);
+    await page.close();
+  });
+});
