@@ -8,7 +8,15 @@ export function templatesDir(): string {
   return path.resolve(process.env.TEMPLATES_DIR ?? 'templates');
 }
 
-export const TEMPLATE_NAMES = ['notice/rights', 'notice/complaint', 'pages/accessibility', 'pages/your-data'] as const;
+export const TEMPLATE_NAMES = [
+  'notice/rights',
+  'notice/complaint',
+  'pages/accessibility',
+  'pages/your-data',
+  'letters/acknowledgement',
+  'letters/extension',
+  'letters/decision',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 const cache = new Map<string, Promise<string>>();

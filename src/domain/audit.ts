@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'request.decided',
   'request.assigned',
   'request.hetuRevealed',
+  'request.letter',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

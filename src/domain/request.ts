@@ -117,6 +117,7 @@ export const requestSchema = z.strictObject({
   /** Art 19: the recipients told of a rectification, erasure or restriction. */
   recipientsNotified: z.array(z.string().max(200)).optional(),
   decidedOn: isoDate.optional(),
+  /** Letters sent: the exact text, its SHA-256, the template and the language, so what was sent can be shown later. */
   letters: z.array(
     z.strictObject({
       kind: z.enum(LETTER_KINDS),
@@ -124,6 +125,7 @@ export const requestSchema = z.strictObject({
       sentAt: z.iso.datetime(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/u),
       template: z.string(),
+      text: z.string().max(20_000),
     }),
   ),
   /** The case number in the organisation's case register (diaarinumero). */

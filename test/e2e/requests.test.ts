@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { readPdf } from '../support/pdf.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { dataDirWithUsers, PASSWORD, ROLE_USERS } from '../support/staff.ts';
 import { vnuErrors } from '../support/vnu.ts';
@@ -73,6 +74,20 @@ describe('a handler works a request from intake to decision', () => {
     await page.getByLabel('Ratkaisu').selectOption('granted');
     await page.getByRole('button', { name: 'Kirjaa ratkaisu' }).click();
     expect(await page.locator('.timeline li').allInnerTexts()).toHaveLength(5);
+
+    await page.getByLabel('Kirje', { exact: true }).selectOption('decision');
+    await page.getByRole('button', { name: 'Laadi kirje pyytäjän kielellä' }).click();
+    const href = await page.locator('a[type="application/pdf"]').first().getAttribute('href');
+    expect(href).toBe(`/fi/staff/letters/${reference}-0.pdf`);
+    const cookie = (await handler.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const response = await fetch(`${server.baseUrl}${href}`, { headers: { cookie } });
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const letter = await readPdf(new Uint8Array(await response.arrayBuffer()));
+    expect(letter).toMatchObject({ title: 'Päätös', language: 'fi-FI', marked: true });
+    expect(letter.text).toContain(reference);
+    expect(letter.text).toContain('Ratkaisu: hyväksytty.');
+    expect(letter.text).toContain('Tietosuojavaltuutetun toimistolle');
+    expect((await fetch(`${server.baseUrl}${href}`, { redirect: 'manual' })).status).toBe(303);
 
     const admin = await signIn(ROLE_USERS.admin, 'sv');
     const audit = await admin.newPage();

@@ -63,6 +63,7 @@ describe('staff pages', () => {
     expect(await page.getByText('aino.admin (huvudanvändare)').count()).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Personalens funktioner' }).getByRole('link').allInnerTexts()).toEqual([
       'Startsida',
+      'Begäranden',
       'Granskningslogg',
       'Användare',
     ]);

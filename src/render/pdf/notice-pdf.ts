@@ -17,7 +17,9 @@ export interface PdfOptions {
   /** Names of the languages in the reader's language, for the fallback notice. */
   languageNames: Record<Lang, string>;
   /** The notice's public address, printed on the first page. */
-  publicUrl: string;
+  publicUrl?: string;
+  /** First-page facts instead of the notice's dates and address, e.g. a letter's date and reference. */
+  facts?: { label: string; value: string }[];
   /** Formats a date for the first page. */
   formatDate: (isoDate: string) => string;
   /** A fixed creation date makes the file byte-for-byte reproducible (its ID derives from it): for tests and archives. */
@@ -220,15 +222,22 @@ class NoticeLayout {
       view.title.isFallback ? view.title.lang : undefined,
     );
     doc.moveDown(0.5);
-    const rows: [string, Localized][] = [[labels.organisation, view.organisation]];
-    if (view.published) rows.push([labels.published, this.plain(options.formatDate(view.published))]);
-    if (view.updated) rows.push([labels.updated, this.plain(options.formatDate(view.updated))]);
-    rows.push([labels.version, this.plain(String(view.version))]);
-    rows.push([labels.publicUrl, this.plain(options.publicUrl)]);
-    this.fieldTable(
-      this.root,
-      rows.map(([label, value]) => ({ label, value, href: value.value === options.publicUrl ? options.publicUrl : undefined })),
-    );
+    if (options.facts) {
+      this.fieldTable(
+        this.root,
+        options.facts.map((fact) => ({ label: fact.label, value: this.plain(fact.value) })),
+      );
+    } else {
+      const rows: [string, Localized][] = [[labels.organisation, view.organisation]];
+      if (view.published) rows.push([labels.published, this.plain(options.formatDate(view.published))]);
+      if (view.updated) rows.push([labels.updated, this.plain(options.formatDate(view.updated))]);
+      rows.push([labels.version, this.plain(String(view.version))]);
+      if (options.publicUrl) rows.push([labels.publicUrl, this.plain(options.publicUrl)]);
+      this.fieldTable(
+        this.root,
+        rows.map(([label, value]) => ({ label, value, href: value.value === options.publicUrl ? options.publicUrl : undefined })),
+      );
+    }
     doc.moveDown(0.5);
   }
 

@@ -2,6 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { createLetter, letterPdf } from '../../../src/services/letters.ts';
+import { readPdf } from '../../support/pdf.ts';
 import {
   assign,
   createRequest,
@@ -104,5 +107,31 @@ describe('logging and working a request', () => {
     expect(log).not.toContain('131052');
     expect(log).not.toContain('Testi Henkilö');
     expect((await verifyAuditLog(dir)).ok).toBe(true);
+  });
+});
+
+describe('letters', () => {
+  const context = { organisation: () => 'Esimerkkilän kaupunki', registerTitle: (id: string) => id };
+
+  it('are written in the requester’s language from the templates, with the text and its hash recorded', async () => {
+    const request = await createRequest(
+      runtime,
+      { ...input, requester: { ...input.requester, language: 'sv' } },
+      'helmi.handler',
+      REGISTERS,
+      at('2026-02-02'),
+    );
+    const withLetter = await createLetter(runtime, request.id, 'acknowledgement', 'helmi.handler', context, at('2026-02-02'));
+    const [letter] = withLetter.letters;
+    expect(letter).toMatchObject({ kind: 'acknowledgement', lang: 'sv', template: 'letters/acknowledgement' });
+    expect(letter!.text).toContain('Bästa Testi Henkilö');
+    expect(letter!.text).toContain('senast den 2.3.2026');
+    expect(letter!.sha256).toBe(createHash('sha256').update(letter!.text).digest('hex'));
+    await expect(createLetter(runtime, request.id, 'decision', 'helmi.handler', context)).rejects.toMatchObject({
+      code: 'request.letter.notYet',
+    });
+    const pdf = await readPdf((await letterPdf(withLetter, 0, 'Exempelby stad'))!);
+    expect(pdf).toMatchObject({ title: 'Mottagningsbekräftelse', language: 'sv-FI', marked: true });
+    expect(pdf.text).toContain(request.reference);
   });
 });

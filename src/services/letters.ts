@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { readJsonTemplate, readTemplate } from '../content/templates.ts';
+import { LANG_TAGS, LANGS, type Lang } from '../domain/language.ts';
+import type { DataSubjectRequest } from '../domain/request.ts';
+import { LETTER_KINDS } from '../domain/request.ts';
+import { tFor } from '../i18n/index.ts';
+import { renderNoticePdf } from '../render/pdf/notice-pdf.ts';
+import { pdfLabelsSchema, pdfLayoutSchema } from '../render/pdf/pdf-templates.ts';
+import type { Runtime } from '../store/runtime.ts';
+import { RequestError } from './requests.ts';
+
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** 31.1.2026, as Finnish authorities write dates in letters in every language. */
+const day = (iso: string) => {
+  const [year, month, date] = iso.split('-').map(Number);
+  return `${date}.${month}.${year}`;
+};
+
+/**
+ * Fills a letter template (templates/letters/<kind>.<lang>.md) in the requester's language, records the exact text and
+ * its SHA-256 on the request, and audits the sending without personal data.
+ */
+export async function createLetter(
+  runtime: Runtime,
+  id: string,
+  kind: LetterKind,
+  actor: string,
+  context: { organisation: (lang: Lang) => string; registerTitle: (id: string, lang: Lang) => string },
+  now = new Date(),
+): Promise<DataSubjectRequest> {
+  const request = runtime.store.data.requests.find((candidate) => candidate.id === id);
+  if (!request) throw new RequestError('request.unknown');
+  if ((kind === 'extension' && !request.extension) || (kind === 'decision' && !request.outcome))
+    throw new RequestError('request.letter.notYet');
+  const lang = request.requester.language;
+  const t = tFor(lang);
+  const grounds = [
+    ...(request.refusalGrounds?.length
+      ? [t('letter.groundsIntro'), ...request.refusalGrounds.map((ground) => `- ${t(`request.ground.${ground}`)}`)]
+      : []),
+    ...(request.recipientsNotified?.length
+      ? ['', t('letter.recipientsIntro'), ...request.recipientsNotified.map((recipient) => `- ${recipient}`)]
+      : []),
+  ].join('\n');
+  const text = await readTemplate(`letters/${kind}`, lang, {
+    name: request.requester.name,
+    reference: request.reference,
+    type: t(`request.type.${request.type}`),
+    received: day(request.received),
+    due: day(request.due.date),
+    extendedDue: day(request.extension?.due.date ?? request.due.date),
+    reason: request.extension?.reason ?? '',
+    outcome: request.outcome ? t(`request.outcome.${request.outcome}`) : '',
+    grounds,
+    registers: request.registers.map((register) => context.registerTitle(register, lang)).join(', '),
+    organisation: context.organisation(lang),
+  });
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const updated = await runtime.store.mutate((data) => {
+    const target = data.requests.find((candidate) => candidate.id === id)!;
+    target.letters.push({ kind, lang, sentAt: now.toISOString(), sha256, template: `letters/${kind}`, text });
+    return target;
+  });
+  await runtime.audit.append({ actor, action: 'request.letter', entity: `request:${request.reference}`, details: { kind, lang, sha256 } });
+  return updated;
+}
+
+/** A sent letter as a tagged PDF in its own language, from the text recorded when it was sent. */
+export async function letterPdf(
+  request: DataSubjectRequest,
+  index: number,
+  organisation: string,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const letter = request.letters[index];
+  if (!letter) return undefined;
+  const t = tFor(letter.lang);
+  const [layout, labels] = await Promise.all([
+    readJsonTemplate('pdf/layout', pdfLayoutSchema),
+    readJsonTemplate(`pdf/${letter.lang}`, pdfLabelsSchema),
+  ]);
+  const plain = (value: string) => ({ value, lang: letter.lang, isFallback: false });
+  return renderNoticePdf(
+    {
+      id: request.reference,
+      lang: letter.lang,
+      langTag: LANG_TAGS[letter.lang],
+      title: plain(t(`letter.kind.${letter.kind}`)),
+      formatName: t(`letter.kind.${letter.kind}`),
+      organisation: plain(organisation),
+      example: false,
+      version: 1,
+      sections: [
+        {
+          key: 'letter',
+          heading: t('letter.subject', { reference: request.reference }),
+          blocks: [{ kind: 'markdown', text: plain(letter.text) }],
+          fallbackLangs: [],
+        },
+      ],
+    },
+    {
+      layout,
+      labels,
+      languageNames: Object.fromEntries(LANGS.map((code) => [code, t(`lang.${code}`)])) as Record<Lang, string>,
+      formatDate: day,
+      facts: [
+        { label: t('letter.date'), value: day(letter.sentAt.slice(0, 10)) },
+        { label: t('letter.reference'), value: request.reference },
+        { label: t('letter.recipient'), value: request.requester.name },
+      ],
+      creationDate: new Date(letter.sentAt),
+    },
+  );
+}
