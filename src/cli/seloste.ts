@@ -7,6 +7,7 @@ import { runAudit } from './audit.ts';
 import { runBackup } from './backup.ts';
 import { runDeadline } from './deadline.ts';
 import { runPdf } from './pdf.ts';
+import { runPurge } from './purge.ts';
 import { runSchema } from './schema.ts';
 import { runServe } from './serve.ts';
 import { runUser } from './user.ts';
@@ -37,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
         return await runBackup(args, t);
       case 'deadline':
         return await runDeadline(args, t);
+      case 'purge':
+        return await runPurge(args, t);
       case 'pdf':
         return await runPdf(args, t);
       case 'schema':

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'request.assigned',
   'request.hetuRevealed',
   'request.letter',
+  'request.exported',
+  'request.purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

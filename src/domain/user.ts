@@ -34,6 +34,7 @@ export const AREAS = {
   audit: ['admin', 'auditor'],
   registers: ['admin', 'dpo', 'auditor'],
   requests: ['admin', 'dpo', 'handler', 'auditor'],
+  reports: ['admin', 'dpo', 'handler', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Area = keyof typeof AREAS;
 

@@ -12,7 +12,16 @@ let server: RunningServer;
 let browser: Browser;
 let admin: BrowserContext;
 
-const STAFF_PAGES = ['/fi/staff/', '/sv/staff/', '/en/staff/', '/fi/staff/users', '/sv/staff/audit', '/en/staff/audit?action=login'];
+const STAFF_PAGES = [
+  '/fi/staff/',
+  '/sv/staff/',
+  '/en/staff/',
+  '/fi/staff/users',
+  '/sv/staff/audit',
+  '/en/staff/audit?action=login',
+  '/fi/staff/reports',
+  '/sv/staff/reports?from=2026-01-01&to=2026-12-31',
+];
 const LOGIN_PAGES = ['/fi/login', '/sv/login', '/en/login'];
 
 beforeAll(async () => {
@@ -64,6 +73,7 @@ describe('staff pages', () => {
     expect(await page.getByRole('navigation', { name: 'Personalens funktioner' }).getByRole('link').allInnerTexts()).toEqual([
       'Startsida',
       'Begäranden',
+      'Rapporter',
       'Granskningslogg',
       'Användare',
     ]);

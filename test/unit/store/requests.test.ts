@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createLetter, letterPdf } from '../../../src/services/letters.ts';
+import { purgeRequests, requestsCsv, requestStatistics } from '../../../src/services/request-reports.ts';
 import { readPdf } from '../../support/pdf.ts';
 import {
   assign,
@@ -133,5 +134,60 @@ describe('letters', () => {
     const pdf = await readPdf((await letterPdf(withLetter, 0, 'Exempelby stad'))!);
     expect(pdf).toMatchObject({ title: 'Mottagningsbekräftelse', language: 'sv-FI', marked: true });
     expect(pdf.text).toContain(request.reference);
+  });
+});
+
+describe('reports and retention', () => {
+  async function decidedRequest(received: string, decided: string) {
+    const request = await createRequest(runtime, { ...input, received }, 'helmi.handler', REGISTERS, at(received));
+    await transition(runtime, request.id, 'in-progress', 'helmi.handler', undefined, at(received));
+    return decide(runtime, request.id, { outcome: 'granted' }, 'helmi.handler', at(decided));
+  }
+
+  it('count by type and outcome, the median days to answer and the share answered in time', async () => {
+    await decidedRequest('2026-01-05', '2026-01-15');
+    await decidedRequest('2026-01-10', '2026-02-20');
+    await decidedRequest('2026-02-01', '2026-02-04');
+    await createRequest(runtime, { ...input, type: 'erasure', received: '2026-02-10' }, 'helmi.handler', REGISTERS, at('2026-02-10'));
+    const stats = requestStatistics(runtime.store.data.requests, '2026-01-01', '2026-12-31');
+    expect(stats).toMatchObject({ received: 4, decided: 3, medianDays: 10, extensions: 0 });
+    expect(stats.byType).toMatchObject({ access: 3, erasure: 1 });
+    expect(stats.byOutcome).toMatchObject({ granted: 3 });
+    expect(stats.withinDeadline).toBeCloseTo(2 / 3);
+  });
+
+  it('export CSV without identity codes, except for an administrator, and defuse formulas', async () => {
+    await createRequest(
+      runtime,
+      { ...input, requester: { ...input.requester, name: '=HYPERLINK("http://evil.example.com")' } },
+      'h',
+      REGISTERS,
+      at('2026-02-02'),
+    );
+    const plain = await requestsCsv(runtime, { includeHetu: false, actor: { username: 'helmi.handler', role: 'handler' } });
+    expect(plain.startsWith('\uFEFFreference,type,status')).toBe(true);
+    expect(plain).not.toContain('131052');
+    expect(plain).toContain(`"'=HYPERLINK(""http://evil.example.com"")"`);
+    await expect(requestsCsv(runtime, { includeHetu: true, actor: { username: 'helmi.handler', role: 'handler' } })).rejects.toMatchObject({
+      code: 'request.hetu.forbidden',
+    });
+    expect(await requestsCsv(runtime, { includeHetu: true, actor: { username: 'aino.admin', role: 'admin' } })).toContain('131052-308T');
+    expect(readFileSync(path.join(dir, 'audit.jsonl'), 'utf8')).toContain('"hetu":true');
+  });
+
+  it('anonymise closed requests older than the retention period, and a dry run changes nothing', async () => {
+    const old = await decidedRequest('2023-01-05', '2023-01-20');
+    await transition(runtime, old.id, 'closed', 'helmi.handler', undefined, at('2023-01-21'));
+    const recent = await decidedRequest('2026-01-05', '2026-01-20');
+    await transition(runtime, recent.id, 'closed', 'helmi.handler', undefined, at('2026-01-21'));
+    const now = at('2026-11-23');
+    expect(await purgeRequests(runtime, { retentionMonths: 24, dryRun: true, actor: 'cli:test', now })).toEqual([old.reference]);
+    expect(runtime.store.data.requests.find((request) => request.id === old.id)!.requester.hetu).toBe('131052-308T');
+    expect(await purgeRequests(runtime, { retentionMonths: 24, dryRun: false, actor: 'cli:test', now })).toEqual([old.reference]);
+    const purged = runtime.store.data.requests.find((request) => request.id === old.id)!;
+    expect(purged.requester).toEqual({ name: '–', language: 'fi' });
+    expect(purged).toMatchObject({ reference: old.reference, outcome: 'granted', purgedAt: now.toISOString() });
+    expect(runtime.store.data.requests.find((request) => request.id === recent.id)!.requester.hetu).toBe('131052-308T');
+    expect(readFileSync(path.join(dir, 'audit.jsonl'), 'utf8')).toContain('"action":"request.purged"');
   });
 });

@@ -1,0 +1,32 @@
+import type { APIRoute, APIContext } from 'astro';
+import { isLang } from '../../../../domain/language.ts';
+import { mayUse } from '../../../../domain/user.ts';
+import { requestsCsv } from '../../../../services/request-reports.ts';
+import { RequestError } from '../../../../services/requests.ts';
+import { runtime } from '../../../../store/runtime.ts';
+
+/** The requests as CSV. GET leaves identity codes out; an administrator may POST includeHetu=on to include them (audited). */
+async function csv(context: APIContext, includeHetu: boolean): Promise<Response> {
+  const user = context.locals.user;
+  if (!isLang(context.params.lang) || !user) return context.rewrite('/404');
+  if (!mayUse(user.role, 'requests')) return new Response('Forbidden', { status: 403 });
+  try {
+    const text = await requestsCsv(await runtime(), { includeHetu, actor: user });
+    return new Response(text, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="requests.csv"',
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof RequestError) return new Response('Forbidden', { status: 403 });
+    throw error;
+  }
+}
+
+export const GET: APIRoute = (context) => csv(context, false);
+export const POST: APIRoute = async (context) => {
+  const form = await context.request.formData();
+  return csv(context, form.get('includeHetu') === 'on');
+};
