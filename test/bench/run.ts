@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { needsBuild } from '../../src/cli/serve.ts';
 import { benchHttp } from './http.ts';
 import { benchPdf } from './pdf.ts';
+import { benchRequests } from './requests.ts';
 
 if (needsBuild()) {
   const build = spawnSync('node_modules/.bin/astro', ['build'], {
@@ -39,3 +40,14 @@ console.log(
 console.log(
   `synthetic catalogue: ${pdf.synthetic.registers} registers × 3 languages = ${pdf.synthetic.files} files in ${pdf.synthetic.seconds.toFixed(1)} s`,
 );
+
+console.log('\nData-subject requests');
+const requests = await benchRequests();
+console.log(`store: ${requests.requests} requests (${requests.storeMb.toFixed(1)} MB store.json), ${requests.events} audit events`);
+console.log(
+  `log a request: p50 ${requests.create.p50.toFixed(1)} ms, p99 ${requests.create.p99.toFixed(1)} ms (validate all, write the whole file, fsync)`,
+);
+console.log(`move a request: p50 ${requests.transition.p50.toFixed(1)} ms, p99 ${requests.transition.p99.toFixed(1)} ms`);
+console.log(`dashboard over HTTP: p50 ${requests.dashboard.p50} ms, p99 ${requests.dashboard.p99} ms, ${requests.dashboard.rps} req/s`);
+console.log(`filtered list over HTTP: p50 ${requests.list.p50} ms, p99 ${requests.list.p99} ms, ${requests.list.rps} req/s`);
+console.log(`server memory (RSS) after the load: ${requests.serverRssMb.toFixed(0)} MB`);
