@@ -14,6 +14,8 @@ export const REQUEST_FIELDS = [
   'email',
   'phone',
   'language',
+  'representativeName',
+  'representativeBasis',
   'registers',
   'details',
   'caseNumber',
@@ -47,6 +49,8 @@ export function parseRequestForm(form: FormData, knownRegisters: ReadonlySet<str
     email: text('email', 200),
     phone: text('phone', 40),
     language: text('language'),
+    representativeName: text('representativeName', 200),
+    representativeBasis: text('representativeBasis', 500),
     registers: '',
     details: text('details', 5000),
     caseNumber: text('caseNumber', 100),
@@ -65,6 +69,7 @@ export function parseRequestForm(form: FormData, knownRegisters: ReadonlySet<str
   if (values.email && !EMAIL.test(values.email)) errors.email = 'errors.email.invalid';
   if (!isLang(values.language)) errors.language = 'staff.requests.error.language';
   if (values.registerList.length === 0) errors.registers = 'staff.requests.error.registers';
+  if (values.representativeName && !values.representativeBasis) errors.representativeBasis = 'staff.requests.error.representativeBasis';
   const valid = Object.keys(errors).length === 0;
   return {
     errors,
@@ -82,6 +87,7 @@ export function parseRequestForm(form: FormData, knownRegisters: ReadonlySet<str
             ...(values.phone ? { phone: values.phone } : {}),
             language: values.language as NewRequest['requester']['language'],
           },
+          ...(values.representativeName ? { representative: { name: values.representativeName, basis: values.representativeBasis } } : {}),
           registers: values.registerList,
           ...(values.details ? { details: values.details } : {}),
           ...(values.caseNumber ? { caseNumber: values.caseNumber } : {}),
