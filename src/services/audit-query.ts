@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS, type AuditEvent } from '../domain/audit.ts';
 import { isRealIsoDate } from '../domain/date.ts';
 import type { Runtime } from '../store/runtime.ts';
+import { paginate } from './paging.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -31,11 +32,10 @@ export async function queryAudit(runtime: Runtime, query: AuditQuery): Promise<A
     .filter((event) => (!action || event.action === action) && (!actor || event.actor.toLowerCase().includes(actor)))
     .filter((event) => (!from || event.at.slice(0, 10) >= from) && (!to || event.at.slice(0, 10) <= to))
     .reverse();
-  const pages = Math.max(1, Math.ceil(matching.length / AUDIT_PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1));
+  const { items, total, page, pages } = paginate(matching, query.page, AUDIT_PAGE_SIZE);
   return {
-    events: matching.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE),
-    total: matching.length,
+    events: items,
+    total,
     page,
     pages,
     query: { action, actor, from, to },

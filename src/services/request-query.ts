@@ -2,6 +2,7 @@ import { maskHetu } from '../domain/hetu.ts';
 import { OPEN_STATUSES, REQUEST_STATUSES, type DataSubjectRequest, type RequestStatus } from '../domain/request.ts';
 import { REQUEST_TYPES, type RequestType } from '../domain/deadline.ts';
 import type { Runtime } from '../store/runtime.ts';
+import { paginate } from './paging.ts';
 import { todayInFinland } from './requests.ts';
 import { addDays } from '../domain/calendar.ts';
 
@@ -89,11 +90,10 @@ export function queryRequests(runtime: Runtime, query: RequestQuery, now = new D
             ? b.received.localeCompare(a.received)
             : b.reference.localeCompare(a.reference)) || a.reference.localeCompare(b.reference),
     );
-  const pages = Math.max(1, Math.ceil(rows.length / REQUEST_PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1));
+  const { items, total, page, pages } = paginate(rows, query.page, REQUEST_PAGE_SIZE);
   return {
-    rows: rows.slice((page - 1) * REQUEST_PAGE_SIZE, page * REQUEST_PAGE_SIZE),
-    total: rows.length,
+    rows: items,
+    total,
     page,
     pages,
     query: { q, status, type, assignee, due, sort },
