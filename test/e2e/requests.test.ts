@@ -66,7 +66,12 @@ describe('a handler works a request from intake to decision', () => {
     await page.getByRole('button', { name: 'Kirjaa todennus' }).click();
     expect(await page.getByText('käsittelyssä', { exact: true }).count()).toBeGreaterThan(0);
 
+    // Told on the due date is too late: the extension is refused with a reason, and what was typed stays.
     await page.getByLabel('Pidennyksen syy').fill('Pyyntö koskee useita vuosia.');
+    await page.getByLabel('Pyytäjälle ilmoitettu').fill('2026-11-30');
+    await page.getByRole('button', { name: 'Pidennä määräaikaa' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('ennen alkuperäistä määräpäivää');
+    expect(await page.getByLabel('Pidennyksen syy').inputValue()).toBe('Pyyntö koskee useita vuosia.');
     await page.getByLabel('Pyytäjälle ilmoitettu').fill('2026-11-20');
     await page.getByRole('button', { name: 'Pidennä määräaikaa' }).click();
     expect(await page.getByText('Pyytäjälle ilmoitettu 20.11.2026: Pyyntö koskee useita vuosia.').count()).toBe(1);
