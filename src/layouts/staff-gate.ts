@@ -1,6 +1,7 @@
 import type { AstroGlobal } from 'astro';
 import { isLang, type Lang } from '../domain/language.ts';
 import { mayUse, type Area } from '../domain/user.ts';
+import { tFor } from '../i18n/index.ts';
 
 export interface StaffGate {
   lang: Lang;
@@ -21,4 +22,13 @@ export function staffGate(astro: AstroGlobal, area: Area): StaffGate | Promise<R
   const allowed = mayUse(user.role, area);
   if (!allowed) astro.response.status = 403;
   return { lang, user, allowed };
+}
+
+/** A 403 for a download (a PDF or a CSV), said in the user's language rather than as a bare "Forbidden". */
+export function forbidden(lang: string | undefined): Response {
+  const t = tFor(lang);
+  return new Response(`${t('staff.forbidden.title')}. ${t('staff.forbidden.body')}\n`, {
+    status: 403,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
 }

@@ -59,7 +59,9 @@ function find(runtime: Runtime, username: string): User {
 
 /** Disables or re-enables an account; a disabled user is signed out on their next request. */
 export async function setDisabled(runtime: Runtime, username: string, disabled: boolean, actor: string): Promise<User> {
-  const { id } = find(runtime, username);
+  const { id, username: target } = find(runtime, username);
+  // An administrator who locked themselves out would leave nobody to undo it from the web.
+  if (disabled && target === actor) throw new AccountError('account.self');
   const user = await runtime.store.mutate((data) => {
     const target = data.users.find((candidate) => candidate.id === id)!;
     target.disabled = disabled;

@@ -73,3 +73,16 @@ describe('user administration over the web', () => {
     expect(output).toContain('"route":"/[lang]/login"');
   });
 });
+
+describe('an administrator', () => {
+  it('cannot disable their own account, and is told so in their language', async () => {
+    const { cookie } = await login(server.baseUrl, ROLE_USERS.admin);
+    const response = await fetch(`${server.baseUrl}/sv/staff/users`, {
+      method: 'POST',
+      headers: { origin: server.baseUrl, cookie: cookie!, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ intent: 'disable', username: ROLE_USERS.admin }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Du kan inte inaktivera ditt eget konto.');
+  });
+});

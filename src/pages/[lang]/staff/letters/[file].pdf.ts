@@ -1,24 +1,23 @@
 import type { APIRoute } from 'astro';
 import { getCatalogue } from '../../../../content/catalogue.ts';
 import { isLang } from '../../../../domain/language.ts';
-import { pickLanguage } from '../../../../domain/localized-text.ts';
+import { forbidden } from '../../../../layouts/staff-gate.ts';
 import { mayUse } from '../../../../domain/user.ts';
 import { letterPdf } from '../../../../services/letters.ts';
+import { letterContextFor } from '../../../../services/request-actions.ts';
 import { runtime } from '../../../../store/runtime.ts';
 
 /** A sent letter as a PDF: /fi/staff/letters/TS-2026-000001-0.pdf. The role is checked here as well as in the middleware. */
 export const GET: APIRoute = async ({ params, locals, rewrite }) => {
   if (!isLang(params.lang) || !locals.user) return rewrite('/404');
-  if (!mayUse(locals.user.role, 'requests')) return new Response('Forbidden', { status: 403 });
+  if (!mayUse(locals.user.role, 'requests')) return forbidden(params.lang);
   const match = /^(TS-\d{4}-\d{6})-(\d{1,3})$/u.exec(params.file ?? '');
   if (!match) return rewrite('/404');
   const request = (await runtime()).store.data.requests.find((candidate) => candidate.reference === match[1]);
   if (!request) return rewrite('/404');
-  const catalogue = await getCatalogue();
-  const organisationId = request.registers.map((id) => catalogue.registers.get(id)?.register.organisation).find(Boolean);
-  const organisation = organisationId ? catalogue.organisations.get(organisationId) : undefined;
   const letter = request.letters[Number(match[2])];
-  const pdf = await letterPdf(request, Number(match[2]), organisation && letter ? pickLanguage(organisation.name, letter.lang).value : '');
+  if (!letter) return rewrite('/404');
+  const pdf = await letterPdf(request, Number(match[2]), letterContextFor(await getCatalogue(), request).organisation(letter.lang));
   if (!pdf) return rewrite('/404');
   return new Response(pdf, {
     headers: {

@@ -1,5 +1,6 @@
 import type { APIRoute, APIContext } from 'astro';
 import { isLang } from '../../../../domain/language.ts';
+import { forbidden } from '../../../../layouts/staff-gate.ts';
 import { mayUse } from '../../../../domain/user.ts';
 import { requestsCsv } from '../../../../services/request-reports.ts';
 import { RequestError } from '../../../../services/requests.ts';
@@ -9,7 +10,7 @@ import { runtime } from '../../../../store/runtime.ts';
 async function csv(context: APIContext, includeHetu: boolean): Promise<Response> {
   const user = context.locals.user;
   if (!isLang(context.params.lang) || !user) return context.rewrite('/404');
-  if (!mayUse(user.role, 'requests')) return new Response('Forbidden', { status: 403 });
+  if (!mayUse(user.role, 'requests')) return forbidden(context.params.lang);
   try {
     const text = await requestsCsv(await runtime(), { includeHetu, actor: user });
     return new Response(text, {
@@ -20,7 +21,7 @@ async function csv(context: APIContext, includeHetu: boolean): Promise<Response>
       },
     });
   } catch (error) {
-    if (error instanceof RequestError) return new Response('Forbidden', { status: 403 });
+    if (error instanceof RequestError) return forbidden(context.params.lang);
     throw error;
   }
 }

@@ -1,0 +1,88 @@
+import type { LoadedContent } from '../content/load.ts';
+import { isRealIsoDate } from '../domain/date.ts';
+import type { Lang } from '../domain/language.ts';
+import { pickLanguage } from '../domain/localized-text.ts';
+import {
+  IDENTITY_METHODS,
+  LETTER_KINDS,
+  OUTCOMES,
+  REFUSAL_GROUNDS,
+  REQUEST_STATUSES,
+  type DataSubjectRequest,
+  type RequestStatus,
+} from '../domain/request.ts';
+import type { Role } from '../domain/user.ts';
+import type { Runtime } from '../store/runtime.ts';
+import { createLetter, type LetterKind } from './letters.ts';
+import { assign, decide, extend, RequestError, revealHetu, transition, verifyIdentity } from './requests.ts';
+
+/** What a letter needs from the catalogue: the organisation's name and the registers' titles, in the letter's language. */
+export function letterContextFor(catalogue: LoadedContent, request: Pick<DataSubjectRequest, 'registers'>) {
+  const organisationId = request.registers.map((id) => catalogue.registers.get(id)?.register.organisation).find(Boolean);
+  const organisation = organisationId ? catalogue.organisations.get(organisationId) : undefined;
+  return {
+    organisation: (lang: Lang) => (organisation ? pickLanguage(organisation.name, lang).value : ''),
+    registerTitle: (id: string, lang: Lang) => {
+      const entry = catalogue.registers.get(id);
+      return entry ? pickLanguage(entry.register.title, lang).value : id;
+    },
+  };
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
+
+/**
+ * Carries out one action posted from a request's page (`intent` names it), checking every field. Throws RequestError
+ * with an i18n key when the input or the state machine refuses it.
+ */
+export async function applyRequestAction(
+  runtime: Runtime,
+  request: DataSubjectRequest,
+  form: FormData,
+  actor: { username: string; role: Role },
+  catalogue: LoadedContent,
+): Promise<{ request: DataSubjectRequest; revealed?: string }> {
+  const field = (name: string) => String(form.get(name) ?? '').trim();
+  const id = request.id;
+  switch (field('intent')) {
+    case 'transition': {
+      const to = field('to');
+      if (!oneOf(REQUEST_STATUSES, to)) throw new RequestError('request.transition.forbidden');
+      return { request: await transition(runtime, id, to as RequestStatus, actor.username, field('note') || undefined) };
+    }
+    case 'verify': {
+      const method = field('method');
+      if (!oneOf(IDENTITY_METHODS, method)) throw new RequestError('staff.requests.error.method');
+      return { request: await verifyIdentity(runtime, id, method, actor.username) };
+    }
+    case 'extend': {
+      const toldOn = field('toldOn');
+      if (!isRealIsoDate(toldOn)) throw new RequestError('errors.date.invalid');
+      return { request: await extend(runtime, id, field('reason'), toldOn, actor.username) };
+    }
+    case 'decide': {
+      const outcome = field('outcome');
+      if (!oneOf(OUTCOMES, outcome)) throw new RequestError('staff.requests.error.outcome');
+      const refusalGrounds = form
+        .getAll('grounds')
+        .map(String)
+        .filter((ground) => oneOf(REFUSAL_GROUNDS, ground));
+      const recipientsNotified = field('recipients')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      return { request: await decide(runtime, id, { outcome, refusalGrounds, recipientsNotified }, actor.username) };
+    }
+    case 'assign':
+      return { request: await assign(runtime, id, field('assignee'), actor.username) };
+    case 'reveal':
+      return { request, revealed: await revealHetu(runtime, id, actor) };
+    case 'letter': {
+      const kind = field('kind');
+      if (!oneOf(LETTER_KINDS, kind)) throw new RequestError('account.intent.invalid');
+      return { request: await createLetter(runtime, id, kind as LetterKind, actor.username, letterContextFor(catalogue, request)) };
+    }
+    default:
+      throw new RequestError('account.intent.invalid');
+  }
+}
