@@ -3,11 +3,6 @@
 declare namespace App {
   interface Locals {
     /** The signed-in staff member, set by the middleware from the session cookie; absent for everyone else. */
-    user?: {
-      id: string;
-      username: string;
-      name: string;
-      role: import('./domain/user.ts').Role;
-    };
+    user?: import('./services/staff-session.ts').SignedInUser;
   }
 }

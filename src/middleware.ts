@@ -1,14 +1,16 @@
 import { defineMiddleware } from 'astro:middleware';
+import { config } from './domain/config.ts';
 import { isLang } from './domain/language.ts';
-import { destroySession, resolveSession, SESSION_COOKIE } from './services/sessions.ts';
-import { runtime } from './store/runtime.ts';
+import { appStore } from './services/runtime.ts';
+import { SESSION_COOKIE } from './services/sessions.ts';
+import { signedInUser } from './services/staff-session.ts';
 
 /** Routes that need a signed-in staff member, by their pattern (never by the raw path, which has many spellings). */
 const STAFF_ROUTE = /^\/\[lang\]\/staff(?:\/|$)/u;
 const PRIVATE_ROUTE = /^\/\[lang\]\/(?:staff(?:\/|$)|login$|logout$)/u;
 
-// Open the store when the server starts, so it holds the writer's lock from the beginning.
-runtime().catch((error: Error) => console.error(JSON.stringify({ level: 'error', message: `data store unavailable: ${error.message}` })));
+// Open the store when the server starts, so migrations run before the first request and a problem shows at once.
+appStore().catch((error: Error) => console.error(JSON.stringify({ level: 'error', message: `data store unavailable: ${error.message}` })));
 
 /**
  * Signs the staff member in from the session cookie (a disabled or removed user is signed out here, on their next
@@ -19,13 +21,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const started = performance.now();
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
-    const state = resolveSession(token);
-    if (state && state !== 'expired') {
-      const user = (await runtime()).store.data.users.find((candidate) => candidate.id === state.userId);
-      if (user && !user.disabled) context.locals.user = { id: user.id, username: user.username, name: user.name, role: user.role };
-      else destroySession(token);
-    }
-    if (!context.locals.user) context.cookies.delete(SESSION_COOKIE, { path: '/' });
+    const user = await signedInUser(await appStore(), token);
+    if (user) context.locals.user = user;
+    else context.cookies.delete(SESSION_COOKIE, { path: '/' });
   }
 
   let response: Response;
@@ -40,7 +38,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   response.headers.set('Referrer-Policy', 'same-origin');
   response.headers.set('X-Frame-Options', 'DENY');
   if (PRIVATE_ROUTE.test(context.routePattern)) response.headers.set('Cache-Control', 'no-store');
-  if (process.env.LOG_REQUESTS !== '0') {
+  if (config().LOG_REQUESTS) {
     const line = {
       method: context.request.method,
       route: context.routePattern,

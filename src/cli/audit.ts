@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { verifyAuditLog } from '../store/audit-log.ts';
-import { dataDir } from '../store/runtime.ts';
+import { verifyAudit } from '../services/audit-query.ts';
+import { withStore } from '../services/runtime.ts';
 
 /** `seloste audit verify`: exit 1 when any event was edited, removed or reordered. */
 export async function runAudit(args: string[], t: TFunction): Promise<number> {
@@ -8,7 +8,7 @@ export async function runAudit(args: string[], t: TFunction): Promise<number> {
     console.error(t('cli.audit.usage'));
     return 2;
   }
-  const result = await verifyAuditLog(dataDir());
+  const result = await withStore((store) => verifyAudit(store));
   if (result.ok) {
     console.log(t('cli.audit.ok', { count: result.events }));
     return 0;

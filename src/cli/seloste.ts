@@ -5,6 +5,7 @@ import { tFor } from '../i18n/index.ts';
 import { runCheck } from './check.ts';
 import { runAudit } from './audit.ts';
 import { runBackup } from './backup.ts';
+import { runDb } from './db.ts';
 import { runDeadline } from './deadline.ts';
 import { runPdf } from './pdf.ts';
 import { runPurge } from './purge.ts';
@@ -36,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
         return await runAudit(args, t);
       case 'backup':
         return await runBackup(args, t);
+      case 'db':
+        return await runDb(args, t);
       case 'deadline':
         return await runDeadline(args, t);
       case 'purge':

@@ -38,6 +38,8 @@ export const auditEventSchema = z.strictObject({
   action: z.enum(AUDIT_ACTIONS),
   /** Which entity, e.g. `user:anna`. */
   entity: z.string().max(200).optional(),
+  /** The organisation the entity belongs to, so each organisation's staff see their own events. */
+  organisation: z.string().max(64).optional(),
   /** Short facts that are not personal data, e.g. the role given. */
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   /** SHA-256 of the previous event, or 64 zeros for the first. */
@@ -52,5 +54,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The text an event's hash is taken over: its fields in a fixed order, so the same event always hashes the same. */
 export function canonicalEvent(event: Omit<AuditEvent, 'hash'>): string {
   const details = event.details ? Object.fromEntries(Object.entries(event.details).sort(([a], [b]) => a.localeCompare(b))) : undefined;
-  return JSON.stringify([event.seq, event.at, event.actor, event.action, event.entity ?? null, details ?? null, event.prev]);
+  const fields = [event.seq, event.at, event.actor, event.action, event.entity ?? null, details ?? null, event.prev];
+  // Events from before organisations existed hash exactly as they always did.
+  return JSON.stringify(event.organisation === undefined ? fields : [...fields, event.organisation]);
 }

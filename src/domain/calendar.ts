@@ -51,3 +51,8 @@ export function addMonths(iso: string, months: number): string {
   const targetMonth = (index % 12) + 1;
   return formatIso({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
 }
+
+/** Today in Finland, as YYYY-MM-DD: deadlines are Finnish calendar days. */
+export function todayInFinland(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
+}

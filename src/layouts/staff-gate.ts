@@ -1,25 +1,26 @@
 import type { AstroGlobal } from 'astro';
+import { mayUse, type Area } from '../domain/access.ts';
 import { isLang, type Lang } from '../domain/language.ts';
-import { mayUse, type Area } from '../domain/user.ts';
 import { tFor } from '../i18n/index.ts';
 
 export interface StaffGate {
   lang: Lang;
   user: NonNullable<App.Locals['user']>;
-  /** Whether the user's role may use the area; when not, the response status is already 403. */
+  /** Whether the user's roles open the page's area; when not, the response status is already 403. */
   allowed: boolean;
 }
 
 /**
- * The check at the top of every staff page, on top of the middleware's: a known language, a signed-in user, and the
- * role for the page's area. Returns a response to send instead when the page must not render.
+ * The check at the top of every staff page, on top of the middleware's: a known language, a signed-in user, and a
+ * role that opens the page's area in some organisation (services check the organisation of each thing again).
+ * Returns a response to send instead when the page must not render.
  */
 export function staffGate(astro: AstroGlobal, area: Area): StaffGate | Promise<Response> | Response {
   const { lang } = astro.params;
   if (!isLang(lang)) return astro.rewrite('/404');
   const user = astro.locals.user;
   if (!user) return astro.redirect(`/${lang}/login`, 303);
-  const allowed = mayUse(user.role, area);
+  const allowed = mayUse(user, area);
   if (!allowed) astro.response.status = 403;
   return { lang, user, allowed };
 }

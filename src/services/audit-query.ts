@@ -1,7 +1,8 @@
+import { can } from '../domain/access.ts';
 import { AUDIT_ACTIONS, type AuditEvent } from '../domain/audit.ts';
 import { isRealIsoDate } from '../domain/date.ts';
-import type { Runtime } from '../store/runtime.ts';
-import { paginate } from './paging.ts';
+import { EVERY_ORGANISATION, type Actor } from '../domain/user.ts';
+import type { Store, VerifyResult } from '../store/index.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,22 +23,28 @@ export interface AuditPage {
   query: { action?: string; actor: string; from?: string; to?: string };
 }
 
-/** The audit log, newest first, filtered by action, actor and date range (days in UTC), one page at a time. */
-export async function queryAudit(runtime: Runtime, query: AuditQuery): Promise<AuditPage> {
+/**
+ * The audit log, newest first, filtered by action, actor and date range (days in UTC), one page at a time. Someone who
+ * reads the log for every organisation sees every event; someone who reads it for some sees those organisations'
+ * events and their own.
+ */
+export async function queryAudit(store: Store, actor: Actor, query: AuditQuery): Promise<AuditPage | undefined> {
+  if (!can(actor, 'audit.read')) return undefined;
   const action = (AUDIT_ACTIONS as readonly string[]).includes(query.action ?? '') ? query.action : undefined;
-  const actor = (query.actor ?? '').trim().toLowerCase().slice(0, 100);
+  const actorName = (query.actor ?? '').trim().toLowerCase().slice(0, 100);
   const from = query.from && isRealIsoDate(query.from) ? query.from : undefined;
   const to = query.to && isRealIsoDate(query.to) ? query.to : undefined;
-  const matching = (await runtime.audit.events())
-    .filter((event) => (!action || event.action === action) && (!actor || event.actor.toLowerCase().includes(actor)))
-    .filter((event) => (!from || event.at.slice(0, 10) >= from) && (!to || event.at.slice(0, 10) <= to))
-    .reverse();
-  const { items, total, page, pages } = paginate(matching, query.page, AUDIT_PAGE_SIZE);
-  return {
-    events: items,
-    total,
-    page,
-    pages,
-    query: { action, actor, from, to },
-  };
+  const everywhere = can(actor, 'audit.read', EVERY_ORGANISATION);
+  const organisations = everywhere ? undefined : Object.keys(actor.roles).filter((organisation) => can(actor, 'audit.read', organisation));
+  const result = await store.audit.query(
+    { action, actor: actorName || undefined, from, to, organisations, alsoActor: everywhere ? undefined : actor.username },
+    query.page,
+    AUDIT_PAGE_SIZE,
+  );
+  return { ...result, query: { action, actor: actorName, from, to } };
+}
+
+/** Walks the whole hash chain (the command line's `seloste audit verify`). */
+export function verifyAudit(store: Store): Promise<VerifyResult> {
+  return store.audit.verify();
 }

@@ -6,8 +6,9 @@ import { LETTER_KINDS } from '../domain/request.ts';
 import { tFor } from '../i18n/index.ts';
 import { renderNoticePdf } from '../render/pdf/notice-pdf.ts';
 import { pdfLabelsSchema, pdfLayoutSchema } from '../render/pdf/pdf-templates.ts';
-import type { Runtime } from '../store/runtime.ts';
-import { RequestError } from './requests.ts';
+import type { Actor } from '../domain/user.ts';
+import type { Store } from '../store/index.ts';
+import { changeRequest, RequestError } from './requests.ts';
 
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -21,49 +22,43 @@ const day = (iso: string) => {
  * Fills a letter template (templates/letters/<kind>.<lang>.md) in the requester's language, records the exact text and
  * its SHA-256 on the request, and audits the sending without personal data.
  */
-export async function createLetter(
-  runtime: Runtime,
+export function createLetter(
+  store: Store,
   id: string,
   kind: LetterKind,
-  actor: string,
+  actor: Actor,
   context: { organisation: (lang: Lang) => string; registerTitle: (id: string, lang: Lang) => string },
   now = new Date(),
 ): Promise<DataSubjectRequest> {
-  const request = runtime.store.data.requests.find((candidate) => candidate.id === id);
-  if (!request) throw new RequestError('request.unknown');
-  if ((kind === 'extension' && !request.extension) || (kind === 'decision' && !request.outcome))
-    throw new RequestError('request.letter.notYet');
-  const lang = request.requester.language;
-  const t = tFor(lang);
-  const grounds = [
-    ...(request.refusalGrounds?.length
-      ? [t('letter.groundsIntro'), ...request.refusalGrounds.map((ground) => `- ${t(`request.ground.${ground}`)}`)]
-      : []),
-    ...(request.recipientsNotified?.length
-      ? ['', t('letter.recipientsIntro'), ...request.recipientsNotified.map((recipient) => `- ${recipient}`)]
-      : []),
-  ].join('\n');
-  const text = await readTemplate(`letters/${kind}`, lang, {
-    name: request.requester.name,
-    reference: request.reference,
-    type: t(`request.type.${request.type}`),
-    received: day(request.received),
-    due: day(request.due.date),
-    extendedDue: day(request.extension?.due.date ?? request.due.date),
-    reason: request.extension?.reason ?? '',
-    outcome: request.outcome ? t(`request.outcome.${request.outcome}`) : '',
-    grounds,
-    registers: request.registers.map((register) => context.registerTitle(register, lang)).join(', '),
-    organisation: context.organisation(lang),
+  return changeRequest(store, id, actor, async (request) => {
+    if ((kind === 'extension' && !request.extension) || (kind === 'decision' && !request.outcome)) throw new RequestError('request.letter.notYet');
+    const lang = request.requester.language;
+    const t = tFor(lang);
+    const grounds = [
+      ...(request.refusalGrounds?.length
+        ? [t('letter.groundsIntro'), ...request.refusalGrounds.map((ground) => `- ${t(`request.ground.${ground}`)}`)]
+        : []),
+      ...(request.recipientsNotified?.length
+        ? ['', t('letter.recipientsIntro'), ...request.recipientsNotified.map((recipient) => `- ${recipient}`)]
+        : []),
+    ].join('\n');
+    const text = await readTemplate(`letters/${kind}`, lang, {
+      name: request.requester.name,
+      reference: request.reference,
+      type: t(`request.type.${request.type}`),
+      received: day(request.received),
+      due: day(request.due.date),
+      extendedDue: day(request.extension?.due.date ?? request.due.date),
+      reason: request.extension?.reason ?? '',
+      outcome: request.outcome ? t(`request.outcome.${request.outcome}`) : '',
+      grounds,
+      registers: request.registers.map((register) => context.registerTitle(register, lang)).join(', '),
+      organisation: context.organisation(lang),
+    });
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    request.letters.push({ kind, lang, sentAt: now.toISOString(), sha256, template: `letters/${kind}`, text });
+    return [{ action: 'request.letter', details: { kind, lang, sha256 } }];
   });
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  const updated = await runtime.store.mutate((data) => {
-    const target = data.requests.find((candidate) => candidate.id === id)!;
-    target.letters.push({ kind, lang, sentAt: now.toISOString(), sha256, template: `letters/${kind}`, text });
-    return target;
-  });
-  await runtime.audit.append({ actor, action: 'request.letter', entity: `request:${request.reference}`, details: { kind, lang, sha256 } });
-  return updated;
 }
 
 /** A sent letter as a tagged PDF in its own language, from the text recorded when it was sent. */

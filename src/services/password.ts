@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { config } from '../domain/config.ts';
 
 function scrypt(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -11,8 +12,7 @@ function scrypt(password: string, salt: Buffer, length: number, options: ScryptO
  * lower it with SELOSTE_SCRYPT_LOG_N (not below 14). The cost is stored in each hash, so old hashes keep working.
  */
 function costLogN(): number {
-  const requested = Number(process.env.SELOSTE_SCRYPT_LOG_N ?? 17);
-  return Number.isInteger(requested) ? Math.min(20, Math.max(14, requested)) : 17;
+  return config().SELOSTE_SCRYPT_LOG_N;
 }
 
 const KEY_LENGTH = 32;

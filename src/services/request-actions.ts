@@ -11,8 +11,8 @@ import {
   type DataSubjectRequest,
   type RequestStatus,
 } from '../domain/request.ts';
-import type { Role } from '../domain/user.ts';
-import type { Runtime } from '../store/runtime.ts';
+import type { Actor } from '../domain/user.ts';
+import type { Store } from '../store/index.ts';
 import { createLetter, type LetterKind } from './letters.ts';
 import { assign, decide, extend, RequestError, revealHetu, transition, verifyIdentity } from './requests.ts';
 
@@ -36,10 +36,10 @@ const oneOf = <T extends string>(values: readonly T[], value: string): value is 
  * with an i18n key when the input or the state machine refuses it.
  */
 export async function applyRequestAction(
-  runtime: Runtime,
+  store: Store,
   request: DataSubjectRequest,
   form: FormData,
-  actor: { username: string; role: Role },
+  actor: Actor,
   catalogue: LoadedContent,
 ): Promise<{ request: DataSubjectRequest; revealed?: string }> {
   const field = (name: string) => String(form.get(name) ?? '').trim();
@@ -48,17 +48,17 @@ export async function applyRequestAction(
     case 'transition': {
       const to = field('to');
       if (!oneOf(REQUEST_STATUSES, to)) throw new RequestError('request.transition.forbidden');
-      return { request: await transition(runtime, id, to as RequestStatus, actor.username, field('note') || undefined) };
+      return { request: await transition(store, id, to as RequestStatus, actor, field('note') || undefined) };
     }
     case 'verify': {
       const method = field('method');
       if (!oneOf(IDENTITY_METHODS, method)) throw new RequestError('staff.requests.error.method');
-      return { request: await verifyIdentity(runtime, id, method, actor.username) };
+      return { request: await verifyIdentity(store, id, method, actor) };
     }
     case 'extend': {
       const toldOn = field('toldOn');
       if (!isRealIsoDate(toldOn)) throw new RequestError('errors.date.invalid');
-      return { request: await extend(runtime, id, field('reason'), toldOn, actor.username) };
+      return { request: await extend(store, id, field('reason'), toldOn, actor) };
     }
     case 'decide': {
       const outcome = field('outcome');
@@ -71,16 +71,16 @@ export async function applyRequestAction(
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean);
-      return { request: await decide(runtime, id, { outcome, refusalGrounds, recipientsNotified }, actor.username) };
+      return { request: await decide(store, id, { outcome, refusalGrounds, recipientsNotified }, actor) };
     }
     case 'assign':
-      return { request: await assign(runtime, id, field('assignee'), actor.username) };
+      return { request: await assign(store, id, field('assignee'), actor) };
     case 'reveal':
-      return { request, revealed: await revealHetu(runtime, id, actor) };
+      return { request, revealed: await revealHetu(store, id, actor) };
     case 'letter': {
       const kind = field('kind');
       if (!oneOf(LETTER_KINDS, kind)) throw new RequestError('account.intent.invalid');
-      return { request: await createLetter(runtime, id, kind as LetterKind, actor.username, letterContextFor(catalogue, request)) };
+      return { request: await createLetter(store, id, kind as LetterKind, actor, letterContextFor(catalogue, request)) };
     }
     default:
       throw new RequestError('account.intent.invalid');

@@ -1,13 +1,15 @@
+import { can } from '../domain/access.ts';
 import { daysBetween } from '../domain/calendar.ts';
 import { REQUEST_TYPES } from '../domain/deadline.ts';
 import { OUTCOMES, type DataSubjectRequest } from '../domain/request.ts';
-import type { Role } from '../domain/user.ts';
-import type { Runtime } from '../store/runtime.ts';
-import { currentDue } from './request-query.ts';
+import { EVERY_ORGANISATION, type Actor } from '../domain/user.ts';
+import type { Store } from '../store/index.ts';
+import { scopeFor } from './request-query.ts';
 import { RequestError } from './requests.ts';
 
 const CSV_COLUMNS = [
   'reference',
+  'organisation',
   'type',
   'status',
   'received',
@@ -30,41 +32,41 @@ function csvCell(value: string | undefined): string {
 }
 
 /**
- * The requests as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets). Identity codes are left out unless an
- * administrator asks for them, and that export is audited.
+ * The requests the actor may read, as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets). Identity codes
+ * are left out unless an administrator of every organisation concerned asks for them, and that export is audited.
  */
-export async function requestsCsv(
-  runtime: Runtime,
-  options: { includeHetu: boolean; actor: { username: string; role: Role } },
-): Promise<string> {
-  if (options.includeHetu && options.actor.role !== 'admin') throw new RequestError('request.hetu.forbidden');
-  const columns = [...CSV_COLUMNS, 'requester', ...(options.includeHetu ? ['hetu'] : [])];
-  const rows = runtime.store.data.requests.map((request) =>
-    [
-      request.reference,
-      request.type,
-      request.status,
-      request.received,
-      request.due.date,
-      request.extension?.due.date,
-      request.decidedOn,
-      request.outcome,
-      request.channel,
-      request.requester.language,
-      request.assignee,
-      request.registers.join(' '),
-      request.caseNumber,
-      request.requester.name,
-      ...(options.includeHetu ? [request.requester.hetu] : []),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  await runtime.audit.append({
-    actor: options.actor.username,
-    action: 'request.exported',
-    details: { rows: rows.length, hetu: options.includeHetu },
-  });
+export async function requestsCsv(store: Store, options: { includeHetu: boolean; actor: Actor }): Promise<string> {
+  const { actor, includeHetu } = options;
+  if (!can(actor, 'reports.read')) throw new RequestError('request.forbidden');
+  if (includeHetu && !can(actor, 'reports.exportHetu')) throw new RequestError('request.hetu.forbidden');
+  const columns = [...CSV_COLUMNS, 'requester', ...(includeHetu ? ['hetu'] : [])];
+  const rows: string[] = [];
+  for await (const request of store.requests.all(scopeFor(actor, 'reports.read'))) {
+    const hetuAllowed = includeHetu && can(actor, 'reports.exportHetu', request.organisation);
+    rows.push(
+      [
+        request.reference,
+        request.organisation,
+        request.type,
+        request.status,
+        request.received,
+        request.due.date,
+        request.extension?.due.date,
+        request.decidedOn,
+        request.outcome,
+        request.channel,
+        request.requester.language,
+        request.assignee,
+        request.registers.join(' '),
+        request.caseNumber,
+        request.requester.name,
+        ...(includeHetu ? [hetuAllowed ? request.requester.hetu : undefined] : []),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  await store.audit.append({ actor: actor.username, action: 'request.exported', details: { rows: rows.length, hetu: includeHetu } });
   return `\uFEFF${[columns.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
@@ -83,17 +85,15 @@ export interface RequestStatistics {
 }
 
 /** Figures for requests received in a period: counts by type and outcome, time to answer, deadlines met, extensions. */
-export function requestStatistics(requests: readonly DataSubjectRequest[], from: string, to: string): RequestStatistics {
-  const inPeriod = requests.filter((request) => request.received >= from && request.received <= to);
+export async function requestStatistics(store: Store, actor: Actor, from: string, to: string): Promise<RequestStatistics> {
+  if (!can(actor, 'reports.read')) throw new RequestError('request.forbidden');
+  const inPeriod = await store.requests.periodFacts(scopeFor(actor, 'reports.read'), from, to);
   const decided = inPeriod.filter((request) => request.decidedOn);
   const days = decided.map((request) => daysBetween(request.received, request.decidedOn!)).sort((a, b) => a - b);
   const middle = Math.floor(days.length / 2);
   const median = days.length === 0 ? undefined : days.length % 2 ? days[middle] : (days[middle - 1]! + days[middle]!) / 2;
-  const count = <T extends string>(
-    keys: readonly T[],
-    of: (request: DataSubjectRequest) => string | undefined,
-    list: readonly DataSubjectRequest[],
-  ) => Object.fromEntries(keys.map((key) => [key, list.filter((request) => of(request) === key).length]));
+  const count = (keys: readonly string[], of: (request: (typeof inPeriod)[number]) => string | undefined, list: typeof inPeriod) =>
+    Object.fromEntries(keys.map((key) => [key, list.filter((request) => of(request) === key).length]));
   return {
     from,
     to,
@@ -102,21 +102,21 @@ export function requestStatistics(requests: readonly DataSubjectRequest[], from:
     byOutcome: count(OUTCOMES, (request) => request.outcome, decided),
     decided: decided.length,
     medianDays: median,
-    withinDeadline: decided.length
-      ? decided.filter((request) => request.decidedOn! <= currentDue(request)).length / decided.length
-      : undefined,
-    extensions: inPeriod.filter((request) => request.extension).length,
+    withinDeadline: decided.length ? decided.filter((request) => request.decidedOn! <= request.due).length / decided.length : undefined,
+    extensions: inPeriod.filter((request) => request.extended).length,
   };
 }
 
 /**
  * Anonymises closed requests older than the retention period: the requester's details, the representative, free text
  * and letter texts go; the reference, type, dates, outcome and letter hashes stay for statistics and the audit trail.
+ * Only the command line runs it (its actor holds every role).
  */
 export async function purgeRequests(
-  runtime: Runtime,
-  options: { retentionMonths: number; dryRun: boolean; actor: string; now?: Date },
+  store: Store,
+  options: { retentionMonths: number; dryRun: boolean; actor: Actor; now?: Date },
 ): Promise<string[]> {
+  if (!can(options.actor, 'requests.act', EVERY_ORGANISATION)) throw new RequestError('request.forbidden');
   const now = options.now ?? new Date();
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - options.retentionMonths);
@@ -124,23 +124,25 @@ export async function purgeRequests(
     const closed = [...request.history].reverse().find((entry) => entry.to === 'closed');
     return request.status === 'closed' && !request.purgedAt && closed !== undefined && new Date(closed.at) < cutoff;
   };
-  const due = runtime.store.data.requests.filter(closedBefore).map((request) => request.reference);
-  if (options.dryRun || due.length === 0) return due;
-  await runtime.store.mutate((data) => {
-    for (const request of data.requests.filter(closedBefore)) {
-      request.requester = { name: '–', language: request.requester.language };
-      delete request.representative;
-      delete request.details;
-      delete request.recipientsNotified;
-      request.letters = request.letters.map((letter) => ({ ...letter, text: '' }));
-      request.history = request.history.map(({ note: _note, ...entry }) => entry);
-      request.purgedAt = now.toISOString();
+  const due: DataSubjectRequest[] = [];
+  for await (const request of store.requests.all({ every: true })) if (closedBefore(request)) due.push(request);
+  if (options.dryRun || due.length === 0) return due.map((request) => request.reference);
+  await store.transaction(async (repositories) => {
+    for (const request of due) {
+      const { representative: _representative, details: _details, recipientsNotified: _recipients, ...kept } = request;
+      await repositories.requests.purge({
+        ...kept,
+        requester: { name: '–', language: request.requester.language },
+        letters: request.letters.map((letter) => ({ ...letter, text: '' })),
+        history: request.history.map(({ note: _note, ...entry }) => entry),
+        purgedAt: now.toISOString(),
+      });
     }
+    await repositories.audit.append({
+      actor: options.actor.username,
+      action: 'request.purged',
+      details: { count: due.length, retentionMonths: options.retentionMonths },
+    });
   });
-  await runtime.audit.append({
-    actor: options.actor,
-    action: 'request.purged',
-    details: { count: due.length, retentionMonths: options.retentionMonths },
-  });
-  return due;
+  return due.map((request) => request.reference);
 }

@@ -1,3 +1,5 @@
+import { can } from '../domain/access.ts';
+import { todayInFinland } from '../domain/calendar.ts';
 import { computeDeadlines, type RequestType } from '../domain/deadline.ts';
 import { validateHetu } from '../domain/hetu.ts';
 import type { Lang } from '../domain/language.ts';
@@ -5,7 +7,6 @@ import {
   canTransition,
   CLOCK_STOPPED,
   extensionProblem,
-  nextReference,
   type DataSubjectRequest,
   type RequestStatus,
   OUTCOMES,
@@ -13,8 +14,8 @@ import {
   IDENTITY_METHODS,
   CHANNELS,
 } from '../domain/request.ts';
-import { mayUse, type Role } from '../domain/user.ts';
-import type { Runtime } from '../store/runtime.ts';
+import type { Actor } from '../domain/user.ts';
+import type { NewAuditEvent, Repositories, Store } from '../store/index.ts';
 
 /** A refused request change, with a stable code that is also the i18n key of its message. */
 export class RequestError extends Error {
@@ -25,11 +26,6 @@ export class RequestError extends Error {
   }
 }
 
-/** Today in Finland, as YYYY-MM-DD: deadlines are Finnish calendar days. */
-export function todayInFinland(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
-}
-
 export interface NewRequest {
   type: RequestType;
   received: string;
@@ -37,23 +33,10 @@ export interface NewRequest {
   requester: { name: string; hetu?: string; email?: string; phone?: string; address?: string; language: Lang };
   representative?: { name: string; basis: string; contact?: string };
   registers: string[];
+  /** Needed only when no register is named: which organisation is asked. */
+  organisation?: string;
   details?: string;
   caseNumber?: string;
-}
-
-function find(runtime: Runtime, id: string): DataSubjectRequest {
-  const request = runtime.store.data.requests.find((candidate) => candidate.id === id || candidate.reference === id);
-  if (!request) throw new RequestError('request.unknown');
-  return request;
-}
-
-/** Applies a change to one request inside the store's queue, validated and written durably with everything else. */
-function update(runtime: Runtime, id: string, change: (request: DataSubjectRequest) => void): Promise<DataSubjectRequest> {
-  return runtime.store.mutate((data) => {
-    const request = data.requests.find((candidate) => candidate.id === id)!;
-    change(request);
-    return request;
-  });
 }
 
 /** Recomputes the stored due dates from receipt and the clock stops, keeping the reasons. */
@@ -63,123 +46,125 @@ function recompute(request: DataSubjectRequest, today: string): void {
   if (request.extension) request.extension.due = extendedDue;
 }
 
+type Event = Omit<NewAuditEvent, 'actor' | 'organisation' | 'entity'>;
+
 /**
- * Logs a new request: its reference in sequence for the year of receipt, its due date with the reasons, and an audit
- * event that names the request but not the requester.
+ * Changes one request in a transaction: loads it, checks that the actor may act on requests of its organisation,
+ * applies `change` (which returns the audit events it causes), and saves the request with its events, all or nothing.
+ */
+export async function changeRequest(
+  store: Store,
+  id: string,
+  actor: Actor,
+  change: (request: DataSubjectRequest, repositories: Repositories) => Event[] | Promise<Event[]>,
+): Promise<DataSubjectRequest> {
+  return store.transaction(async (repositories) => {
+    const request = (await repositories.requests.byId(id)) ?? (await repositories.requests.byReference(id));
+    if (!request) throw new RequestError('request.unknown');
+    if (!can(actor, 'requests.act', request.organisation)) throw new RequestError('request.forbidden');
+    const events = await change(request, repositories);
+    const saved = await repositories.requests.save(request);
+    for (const event of events)
+      await repositories.audit.append({ ...event, actor: actor.username, entity: `request:${request.reference}`, organisation: request.organisation });
+    return saved;
+  });
+}
+
+/** Moves a request in the state machine, stopping or restarting the clock as needed. */
+function applyTransition(request: DataSubjectRequest, to: RequestStatus, actor: string, now: Date, note?: string): Event {
+  if (!canTransition(request.status, to)) throw new RequestError('request.transition.forbidden');
+  const today = todayInFinland(now);
+  const from = request.status;
+  const open = request.stops.find((stop) => !stop.to);
+  if (open && !CLOCK_STOPPED.includes(to)) open.to = today;
+  if (CLOCK_STOPPED.includes(to) && !open) request.stops.push({ from: today, reason: to });
+  request.status = to;
+  request.history.push({ at: now.toISOString(), by: actor, from, to, ...(note ? { note } : {}) });
+  recompute(request, today);
+  return { action: 'request.status', details: { from, to } };
+}
+
+/**
+ * Logs a new request for the organisation of its registers: its reference in sequence for the year of receipt
+ * (unique across instances), its due date with the reasons, and an audit event that names the request but not the
+ * requester.
  */
 export async function createRequest(
-  runtime: Runtime,
+  store: Store,
   input: NewRequest,
-  actor: string,
-  knownRegisters: ReadonlySet<string>,
+  actor: Actor,
+  /** The registers that may be named: id → organisation. */
+  registers: ReadonlyMap<string, string>,
   now = new Date(),
 ): Promise<DataSubjectRequest> {
   if (input.requester.hetu && !validateHetu(input.requester.hetu).valid) throw new RequestError('errors.hetu.invalid');
-  const unknown = input.registers.find((id) => !knownRegisters.has(id));
-  if (unknown) throw new RequestError('request.register.unknown');
+  if (input.registers.some((id) => !registers.has(id))) throw new RequestError('request.register.unknown');
   if (input.received > todayInFinland(now)) throw new RequestError('request.received.future');
-  const created = await runtime.store.mutate((data) => {
-    const reference = nextReference(
-      data.requests.map((request) => request.reference),
-      Number(input.received.slice(0, 4)),
-    );
+  const organisations = new Set(input.registers.map((id) => registers.get(id)!));
+  if (input.organisation) organisations.add(input.organisation);
+  if (organisations.size !== 1) throw new RequestError(organisations.size ? 'request.organisation.mixed' : 'request.organisation.missing');
+  const [organisation] = organisations as Set<string> & { size: 1 };
+  if (!can(actor, 'requests.act', organisation!)) throw new RequestError('request.forbidden');
+  return store.transaction(async (repositories) => {
+    const year = Number(input.received.slice(0, 4));
+    const sequence = await repositories.requests.nextSequence(year);
+    const { organisation: _chosen, ...fields } = input;
     const request: DataSubjectRequest = {
       id: crypto.randomUUID(),
-      reference,
-      type: input.type,
-      received: input.received,
-      channel: input.channel,
-      requester: {
-        ...input.requester,
-        hetu: input.requester.hetu ? validateHetu(input.requester.hetu).valid && input.requester.hetu.trim().toUpperCase() : undefined,
-      } as DataSubjectRequest['requester'],
-      representative: input.representative,
-      registers: input.registers,
-      details: input.details,
-      caseNumber: input.caseNumber,
+      reference: `TS-${year}-${String(sequence).padStart(6, '0')}`,
+      organisation: organisation!,
+      ...fields,
+      requester: { ...input.requester, ...(input.requester.hetu ? { hetu: input.requester.hetu.trim().toUpperCase() } : {}) },
       status: 'received',
       due: computeDeadlines({ received: input.received, type: input.type }).due,
       stops: [],
       letters: [],
-      history: [{ at: now.toISOString(), by: actor, to: 'received' }],
+      history: [{ at: now.toISOString(), by: actor.username, to: 'received' }],
       createdAt: now.toISOString(),
     };
-    if (!request.requester.hetu) delete request.requester.hetu;
-    data.requests.push(request);
-    return request;
+    const saved = await repositories.requests.save(request);
+    await repositories.audit.append({
+      actor: actor.username,
+      action: 'request.created',
+      entity: `request:${saved.reference}`,
+      organisation: saved.organisation,
+      details: { type: saved.type },
+    });
+    return saved;
   });
-  await runtime.audit.append({ actor, action: 'request.created', entity: `request:${created.reference}`, details: { type: created.type } });
-  return created;
 }
 
 /** Moves a request to another status, if the state machine allows it; stops or restarts the clock as needed. */
-export async function transition(
-  runtime: Runtime,
-  id: string,
-  to: RequestStatus,
-  actor: string,
-  note?: string,
-  now = new Date(),
-): Promise<DataSubjectRequest> {
-  const current = find(runtime, id);
-  if (!canTransition(current.status, to)) throw new RequestError('request.transition.forbidden');
-  const today = todayInFinland(now);
-  const updated = await update(runtime, current.id, (request) => {
-    const from = request.status;
-    const open = request.stops.find((stop) => !stop.to);
-    if (open && !CLOCK_STOPPED.includes(to)) open.to = today;
-    if (CLOCK_STOPPED.includes(to) && !open) request.stops.push({ from: today, reason: to });
-    request.status = to;
-    request.history.push({ at: now.toISOString(), by: actor, from, to, ...(note ? { note } : {}) });
-    recompute(request, today);
-  });
-  await runtime.audit.append({
-    actor,
-    action: 'request.status',
-    entity: `request:${updated.reference}`,
-    details: { from: current.status, to },
-  });
-  return updated;
+export function transition(store: Store, id: string, to: RequestStatus, actor: Actor, note?: string, now = new Date()): Promise<DataSubjectRequest> {
+  return changeRequest(store, id, actor, (request) => [applyTransition(request, to, actor.username, now, note)]);
 }
 
 /** Records how the requester's identity was verified, by whom and when; a request waiting for it moves on. */
-export async function verifyIdentity(
-  runtime: Runtime,
+export function verifyIdentity(
+  store: Store,
   id: string,
   method: (typeof IDENTITY_METHODS)[number],
-  actor: string,
+  actor: Actor,
   now = new Date(),
 ): Promise<DataSubjectRequest> {
-  const current = find(runtime, id);
-  await update(runtime, current.id, (request) => {
-    request.identity = { method, verifiedBy: actor, verifiedAt: now.toISOString() };
+  return changeRequest(store, id, actor, (request) => {
+    request.identity = { method, verifiedBy: actor.username, verifiedAt: now.toISOString() };
+    const events: Event[] = [{ action: 'request.identityVerified', details: { method } }];
+    if (request.status === 'identity-pending') events.push(applyTransition(request, 'in-progress', actor.username, now));
+    return events;
   });
-  await runtime.audit.append({ actor, action: 'request.identityVerified', entity: `request:${current.reference}`, details: { method } });
-  return current.status === 'identity-pending'
-    ? transition(runtime, current.id, 'in-progress', actor, undefined, now)
-    : find(runtime, current.id);
 }
 
 /** Extends the time limit by two months (Art 12(3)): needs a reason and the date the requester was told, before the original due date. */
-export async function extend(
-  runtime: Runtime,
-  id: string,
-  reason: string,
-  toldOn: string,
-  actor: string,
-  now = new Date(),
-): Promise<DataSubjectRequest> {
-  const current = find(runtime, id);
-  if (!reason.trim()) throw new RequestError('request.extension.reason');
-  const problem = extensionProblem(current, toldOn);
-  if (problem) throw new RequestError(`request.extension.${problem}`);
-  const today = todayInFinland(now);
-  await update(runtime, current.id, (request) => {
+export function extend(store: Store, id: string, reason: string, toldOn: string, actor: Actor, now = new Date()): Promise<DataSubjectRequest> {
+  return changeRequest(store, id, actor, (request) => {
+    if (!reason.trim()) throw new RequestError('request.extension.reason');
+    const problem = extensionProblem(request, toldOn);
+    if (problem) throw new RequestError(`request.extension.${problem}`);
     request.extension = { reason: reason.trim(), toldOn, due: request.due };
-    recompute(request, today);
+    recompute(request, todayInFinland(now));
+    return [{ action: 'request.extended', details: { toldOn } }, applyTransition(request, 'extended', actor.username, now)];
   });
-  await runtime.audit.append({ actor, action: 'request.extended', entity: `request:${current.reference}`, details: { toldOn } });
-  return transition(runtime, current.id, 'extended', actor, undefined, now);
 }
 
 export interface Decision {
@@ -190,59 +175,48 @@ export interface Decision {
 }
 
 /** Records the outcome; a refusal needs its grounds (Art 12(4)). */
-export async function decide(
-  runtime: Runtime,
-  id: string,
-  decision: Decision,
-  actor: string,
-  now = new Date(),
-): Promise<DataSubjectRequest> {
-  const current = find(runtime, id);
-  if (!canTransition(current.status, 'decided')) throw new RequestError('request.transition.forbidden');
-  const refused = decision.outcome === 'refused' || decision.outcome === 'partly-granted';
-  if (decision.outcome === 'refused' && !decision.refusalGrounds?.length) throw new RequestError('request.decision.grounds');
-  await update(runtime, current.id, (request) => {
+export function decide(store: Store, id: string, decision: Decision, actor: Actor, now = new Date()): Promise<DataSubjectRequest> {
+  return changeRequest(store, id, actor, (request) => {
+    if (!canTransition(request.status, 'decided')) throw new RequestError('request.transition.forbidden');
+    const refused = decision.outcome === 'refused' || decision.outcome === 'partly-granted';
+    if (decision.outcome === 'refused' && !decision.refusalGrounds?.length) throw new RequestError('request.decision.grounds');
     request.outcome = decision.outcome;
     request.decidedOn = todayInFinland(now);
     if (refused && decision.refusalGrounds?.length) request.refusalGrounds = decision.refusalGrounds;
     if (decision.recipientsNotified?.length) request.recipientsNotified = decision.recipientsNotified;
+    return [{ action: 'request.decided', details: { outcome: decision.outcome } }, applyTransition(request, 'decided', actor.username, now)];
   });
-  await runtime.audit.append({
-    actor,
-    action: 'request.decided',
-    entity: `request:${current.reference}`,
-    details: { outcome: decision.outcome },
-  });
-  return transition(runtime, current.id, 'decided', actor, undefined, now);
 }
 
-/** Assigns a request to a staff member who handles requests. */
-export async function assign(runtime: Runtime, id: string, username: string, actor: string): Promise<DataSubjectRequest> {
-  const current = find(runtime, id);
-  const assignee = runtime.store.data.users.find((user) => user.username === username && !user.disabled);
-  if (!assignee || !['handler', 'dpo', 'admin'].includes(assignee.role)) throw new RequestError('request.assignee.invalid');
-  const updated = await update(runtime, current.id, (request) => {
+/** The staff who may be given requests of an organisation: enabled accounts that act on its requests. */
+export async function assignableHandlers(store: Store, organisation: string): Promise<{ username: string; name: string }[]> {
+  return (await store.users.list())
+    .filter((user) => !user.disabled && can(user, 'requests.act', organisation))
+    .map((user) => ({ username: user.username, name: user.name }));
+}
+
+/** Assigns a request to a staff member who handles that organisation's requests. */
+export function assign(store: Store, id: string, username: string, actor: Actor): Promise<DataSubjectRequest> {
+  return changeRequest(store, id, actor, async (request, repositories) => {
+    const assignee = await repositories.users.byUsername(username);
+    if (!assignee || assignee.disabled || !can(assignee, 'requests.act', request.organisation)) throw new RequestError('request.assignee.invalid');
     request.assignee = assignee.username;
+    return [{ action: 'request.assigned', details: { assignee: assignee.username } }];
   });
-  await runtime.audit.append({
-    actor,
-    action: 'request.assigned',
-    entity: `request:${current.reference}`,
-    details: { assignee: assignee.username },
-  });
-  return updated;
-}
-
-/** Who may see a full identity code: those who handle requests. Auditors see only the masked form. */
-export function mayRevealHetu(role: Role): boolean {
-  return mayUse(role, 'requests') && role !== 'auditor';
 }
 
 /** The full identity code of a requester, for a permitted role; every reveal is an audit event. */
-export async function revealHetu(runtime: Runtime, id: string, actor: { username: string; role: Role }): Promise<string | undefined> {
-  if (!mayRevealHetu(actor.role)) throw new RequestError('request.hetu.forbidden');
-  const request = find(runtime, id);
+export async function revealHetu(store: Store, id: string, actor: Actor): Promise<string | undefined> {
+  const request = await store.requests.byId(id);
+  if (!request) throw new RequestError('request.unknown');
+  if (!can(actor, 'requests.revealHetu', request.organisation)) throw new RequestError('request.hetu.forbidden');
   if (!request.requester.hetu) return undefined;
-  await runtime.audit.append({ actor: actor.username, action: 'request.hetuRevealed', entity: `request:${request.reference}` });
+  await store.audit.append({ actor: actor.username, action: 'request.hetuRevealed', entity: `request:${request.reference}`, organisation: request.organisation });
   return request.requester.hetu;
+}
+
+/** One request, for someone who may read that organisation's requests. */
+export async function findRequest(store: Store, reference: string, actor: Actor): Promise<DataSubjectRequest | undefined> {
+  const request = await store.requests.byReference(reference);
+  return request && can(actor, 'requests.read', request.organisation) ? request : undefined;
 }

@@ -1,53 +1,54 @@
 import { createHash, randomBytes } from 'node:crypto';
-
-/** Signed out after this long without a request, and after this long in any case. */
-const IDLE_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60 * 1000;
-const ABSOLUTE_MS = Number(process.env.SESSION_MAX_HOURS ?? 10) * 60 * 60 * 1000;
+import { config } from '../domain/config.ts';
+import type { Store } from '../store/index.ts';
 
 export const SESSION_COOKIE = 'seloste_session';
 
-interface Session {
-  userId: string;
-  createdAt: number;
-  lastSeen: number;
+/** Signed out after SESSION_IDLE_MINUTES without a request, and after SESSION_MAX_HOURS in any case. */
+function limits() {
+  const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } = config();
+  return { idleMs: SESSION_IDLE_MINUTES * 60_000, absoluteMs: SESSION_MAX_HOURS * 3_600_000 };
 }
 
-/**
- * Staff sessions, held in the server's memory by the SHA-256 of their token, so the token itself is nowhere but in
- * the browser's HttpOnly cookie. A restart signs everyone out.
- */
-const sessions = new Map<string, Session>();
-
+/** Sessions are stored by the SHA-256 of their token, so the token itself is nowhere but in the browser's cookie. */
 const key = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A new session with a fresh random token: never one the browser brought, so a planted id is useless. */
-export function createSession(userId: string, now = Date.now()): string {
+export async function createSession(store: Store, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  sessions.set(key(token), { userId, createdAt: now, lastSeen: now });
+  await store.sessions.create(key(token), userId, now);
   return token;
 }
 
 export type SessionState = { userId: string } | 'expired' | undefined;
 
 /** The user of a session token; 'expired' once idle or too old (and then forgotten); undefined when unknown. */
-export function resolveSession(token: string | undefined, now = Date.now()): SessionState {
+export async function resolveSession(store: Store, token: string | undefined, now = new Date()): Promise<SessionState> {
   if (!token || token.length > 100) return undefined;
-  const id = key(token);
-  const session = sessions.get(id);
-  if (!session) return undefined;
-  if (now - session.lastSeen > IDLE_MS || now - session.createdAt > ABSOLUTE_MS) {
-    sessions.delete(id);
-    return 'expired';
-  }
-  session.lastSeen = now;
-  return { userId: session.userId };
+  return store.sessions.resolve(key(token), now, limits());
 }
 
-export function destroySession(token: string | undefined): void {
-  if (token) sessions.delete(key(token));
+export async function destroySession(store: Store, token: string | undefined): Promise<void> {
+  if (token) await store.sessions.destroy(key(token));
 }
 
-/** Ends every session of a user, after a password reset. */
-export function destroyUserSessions(userId: string): void {
-  for (const [id, session] of sessions) if (session.userId === userId) sessions.delete(id);
+/** Forgets expired sessions; the server runs it now and then. */
+export async function removeExpiredSessions(store: Store, now = new Date()): Promise<number> {
+  return store.sessions.removeExpired(now, limits());
+}
+
+/**
+ * A message for the page after a redirect (Post/Redirect/Get): kept with the session in the database, so it reaches
+ * the next page on whichever instance serves it, and read once. A generated password travels this way, never in a URL.
+ */
+export async function setFlash(store: Store, token: string | undefined, value: Record<string, string>): Promise<void> {
+  if (token) await store.sessions.setFlash(key(token), JSON.stringify(value));
+}
+
+export async function takeFlash(store: Store, token: string | undefined): Promise<Record<string, string> | undefined> {
+  if (!token) return undefined;
+  const text = await store.sessions.takeFlash(key(token));
+  if (!text) return undefined;
+  const value: unknown = JSON.parse(text);
+  return value && typeof value === 'object' ? (value as Record<string, string>) : undefined;
 }

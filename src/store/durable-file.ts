@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
-import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Adapter } from 'lowdb';
 
 /** Creates the data directory readable only by its owner (0700), and tightens it if it exists. */
 export async function ensurePrivateDir(dir: string): Promise<void> {
@@ -10,15 +8,14 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   await chmod(dir, 0o700);
 }
 
-export function ensurePrivateDirSync(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if ((statSync(dir).mode & 0o777) !== 0o700) mkdirSync(dir, { recursive: true });
-}
+const TEMP_SUFFIX = '.seloste-tmp';
+/** Seloste's own temporary files, and nothing else: never SQLite's -wal and -shm files, which are part of the database. */
+const LEFTOVER = /^\..+\.\d+\.[0-9a-f-]{36}\.(?:seloste-)?tmp$/u;
 
 /** Writes a whole file so that a crash leaves either the old or the new content: unique temp file, fsync, rename, fsync of the directory. */
 export async function writeFileDurably(file: string, text: string): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomUUID()}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(text, 'utf8');
@@ -45,27 +42,20 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+
 /**
- * A lowdb adapter that writes durably (writeFileDurably, mode 0600) and reads the file as text; parsing and
- * validation happen in the store, which knows the schema and can name what is wrong.
+ * Removes the temporary files a crash left behind in `dir` (a write that never reached its rename), which may hold
+ * personal data. Returns their names. SQLite's -wal and -shm files are never touched.
  */
-export class DurableTextFile implements Adapter<string> {
-  readonly file: string;
-
-  constructor(file: string) {
-    this.file = file;
+export async function removeLeftovers(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
-
-  async read(): Promise<string | null> {
-    try {
-      return await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  }
-
-  async write(text: string): Promise<void> {
-    await writeFileDurably(this.file, text);
-  }
+  const leftovers = names.filter((name) => LEFTOVER.test(name));
+  await Promise.all(leftovers.map((name) => rm(path.join(dir, name), { force: true })));
+  return leftovers;
 }

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../content/catalogue.ts';
+import { health } from '../../services/health.ts';
 
-/** Readiness for tests and load balancers: the content loads, and how much of it is valid. */
+/** Readiness: 200 when the server can serve staff and citizens alike, 503 when its database is unusable. */
 export const GET: APIRoute = async () => {
-  const catalogue = await getCatalogue();
-  return Response.json({ ok: true, registers: catalogue.registers.size, organisations: catalogue.organisations.size });
+  const report = await health();
+  return Response.json(report, { status: report.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 };

@@ -1,19 +1,20 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../../../content/catalogue.ts';
 import { isLang } from '../../../../domain/language.ts';
 import { forbidden } from '../../../../layouts/staff-gate.ts';
-import { mayUse } from '../../../../domain/user.ts';
+import { mayUse } from '../../../../domain/access.ts';
+import { getCatalogue } from '../../../../services/catalogue.ts';
 import { letterPdf } from '../../../../services/letters.ts';
 import { letterContextFor } from '../../../../services/request-actions.ts';
-import { runtime } from '../../../../store/runtime.ts';
+import { findRequest } from '../../../../services/requests.ts';
+import { appStore } from '../../../../services/runtime.ts';
 
 /** A sent letter as a PDF: /fi/staff/letters/TS-2026-000001-0.pdf. The role is checked here as well as in the middleware. */
 export const GET: APIRoute = async ({ params, locals, rewrite }) => {
   if (!isLang(params.lang) || !locals.user) return rewrite('/404');
-  if (!mayUse(locals.user.role, 'requests')) return forbidden(params.lang);
+  if (!mayUse(locals.user, 'requests')) return forbidden(params.lang);
   const match = /^(TS-\d{4}-\d{6})-(\d{1,3})$/u.exec(params.file ?? '');
   if (!match) return rewrite('/404');
-  const request = (await runtime()).store.data.requests.find((candidate) => candidate.reference === match[1]);
+  const request = await findRequest(await appStore(), match[1]!, locals.user);
   if (!request) return rewrite('/404');
   const letter = request.letters[Number(match[2])];
   if (!letter) return rewrite('/404');

@@ -1,18 +1,18 @@
 import type { APIRoute, APIContext } from 'astro';
 import { isLang } from '../../../../domain/language.ts';
 import { forbidden } from '../../../../layouts/staff-gate.ts';
-import { mayUse } from '../../../../domain/user.ts';
+import { mayUse } from '../../../../domain/access.ts';
 import { requestsCsv } from '../../../../services/request-reports.ts';
 import { RequestError } from '../../../../services/requests.ts';
-import { runtime } from '../../../../store/runtime.ts';
+import { appStore } from '../../../../services/runtime.ts';
 
 /** The requests as CSV. GET leaves identity codes out; an administrator may POST includeHetu=on to include them (audited). */
 async function csv(context: APIContext, includeHetu: boolean): Promise<Response> {
   const user = context.locals.user;
   if (!isLang(context.params.lang) || !user) return context.rewrite('/404');
-  if (!mayUse(user.role, 'requests')) return forbidden(context.params.lang);
+  if (!mayUse(user, 'reports')) return forbidden(context.params.lang);
   try {
-    const text = await requestsCsv(await runtime(), { includeHetu, actor: user });
+    const text = await requestsCsv(await appStore(), { includeHetu, actor: user });
     return new Response(text, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',

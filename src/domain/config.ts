@@ -1,0 +1,77 @@
+import * as z from 'zod';
+
+/** A whole number from an environment variable, within bounds; "0.05min" or "ten" is refused, never read as 0. */
+const whole = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/u, { error: `a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(z.int().min(min, { error: `a whole number from ${min} to ${max}` }).max(max, { error: `a whole number from ${min} to ${max}` }));
+
+const flag = z.enum(['0', '1'], { error: '0 or 1' }).transform((value) => value === '1');
+const origin = z
+  .url({ protocol: /^https?$/u, error: 'an http or https origin such as https://tietosuoja.example.fi' })
+  .transform((value) => new URL(value).origin);
+
+/**
+ * Every environment variable Seloste reads, parsed once when a process starts. An invalid value stops the process
+ * with a message naming the variable; nothing falls back silently.
+ */
+export const configSchema = z.object({
+  HOST: z.string().min(1).default('localhost'),
+  PORT: whole(1, 65_535).default(4321),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  DATA_DIR: z.string().min(1).default('data'),
+  TEMPLATES_DIR: z.string().min(1).default('templates'),
+  /** A PostgreSQL connection string: all runtime data then lives there, shared by every instance. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//u, { error: 'a PostgreSQL URL such as postgres://seloste:secret@db.example.fi:5432/seloste' })
+    .optional(),
+  ACCESSIBILITY_FEEDBACK_EMAIL: z.email({ error: 'an e-mail address' }).default('saavutettavuus@example.com'),
+  PUBLIC_ORIGIN: origin.optional(),
+  SOURCE_DATE_EPOCH: whole(0, 4_102_444_800).optional(),
+  SESSION_IDLE_MINUTES: whole(1, 24 * 60).default(30),
+  SESSION_MAX_HOURS: whole(1, 24 * 7).default(10),
+  COOKIE_SECURE: flag.optional(),
+  SELOSTE_SCRYPT_LOG_N: whole(14, 20).default(17),
+  REQUEST_RETENTION_MONTHS: whole(1, 120).default(24),
+  SELOSTE_LANG: z.enum(['fi', 'sv', 'en', ''], { error: 'fi, sv or en' }).optional(),
+  LOG_REQUESTS: flag.default(true),
+  /** How often an instance looks for changes made by other instances (published registers), in seconds. */
+  CHANGE_POLL_SECONDS: whole(1, 3600).default(5),
+});
+export type Config = z.infer<typeof configSchema>;
+
+/** An environment that does not parse: every wrong variable, with what it should be. */
+export class ConfigError extends Error {
+  readonly problems: { variable: string; expected: string }[];
+  constructor(problems: { variable: string; expected: string }[]) {
+    super(`Invalid configuration: ${problems.map((problem) => `${problem.variable} should be ${problem.expected}`).join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+const KEYS = Object.keys(configSchema.shape);
+
+/** The variables Seloste reads, as set (an empty value counts as unset). */
+function presentIn(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(KEYS.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
+}
+
+/** Parses an environment. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(presentIn(env));
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => ({ variable: String(issue.path[0]), expected: issue.message })));
+}
+
+let cached: { signature: string; config: Config } | undefined;
+
+/** The process's configuration, parsed from its environment when first asked for, and again only when it changes. */
+export function config(): Config {
+  const signature = JSON.stringify(presentIn(process.env));
+  if (cached?.signature !== signature) cached = { signature, config: parseConfig(process.env) };
+  return cached.config;
+}

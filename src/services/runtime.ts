@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { config } from '../domain/config.ts';
+import { removeLeftovers } from '../store/durable-file.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { watchChanges } from './changes.ts';
+
+/** Where runtime data lives, from the configuration: PostgreSQL when DATABASE_URL is set, else DATA_DIR/seloste.db. */
+export function storeConfig() {
+  const { DATA_DIR, DATABASE_URL } = config();
+  return { dataDir: path.resolve(DATA_DIR), databaseUrl: DATABASE_URL };
+}
+
+const KEY = Symbol.for('seloste.store');
+type Holder = { [KEY]?: Promise<Store> };
+
+/**
+ * The server's store: opened once per process (and kept across dev reloads), with its migrations applied. Other
+ * instances' changes are polled for. On SIGTERM and SIGINT the store closes before the process exits.
+ */
+export function appStore(): Promise<Store> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= (async () => {
+    const store = await openStore(storeConfig());
+    await removeLeftoverFiles();
+    const stopWatching = watchChanges(store, config().CHANGE_POLL_SECONDS * 1000);
+    const shutdown = async (signal: NodeJS.Signals) => {
+      stopWatching();
+      await store.close();
+      process.exit(signal === 'SIGINT' ? 130 : 0);
+    };
+    process.once('SIGTERM', (signal) => void shutdown(signal));
+    process.once('SIGINT', (signal) => void shutdown(signal));
+    return store;
+  })().catch((error: unknown) => {
+    // Forget a failed opening, so a later request tries again (the database may come back).
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
+
+/** Opens the store for one command-line run, and closes it afterwards whatever happens. */
+export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeConfig());
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Removes the temporary files a crash left in DATA_DIR (they may hold personal data). The server does it when it
+ * starts, and `seloste purge` too. Returns their names.
+ */
+export function removeLeftoverFiles(): Promise<string[]> {
+  return removeLeftovers(storeConfig().dataDir);
+}

@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import { AuditRepository } from './audit-log.ts';
+import { ChangeCounters } from './change-counters.ts';
+import { openDatabase, type Database, type DatabaseConfig } from './database.ts';
+import { LoginThrottle } from './login-throttle.ts';
+import type { Engine } from './migrations.ts';
+import { RequestRepository } from './requests.ts';
+import { SessionRepository } from './sessions.ts';
+import { SettingsRepository } from './settings.ts';
+import type { Tables } from './tables.ts';
+import { UserRepository } from './users.ts';
+
+export type { DatabaseConfig } from './database.ts';
+export type { Engine } from './migrations.ts';
+export type { AuditFilter, NewAuditEvent, VerifyResult } from './audit-log.ts';
+export type { OrganisationScope, RequestListFilter, RequestSort, RequestSummary } from './requests.ts';
+export { StoreCorruptError, StoreValidationError } from './rows.ts';
+
+/** The repositories over one connection (or one transaction). */
+export interface Repositories {
+  readonly engine: Engine;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly loginThrottle: LoginThrottle;
+  readonly requests: RequestRepository;
+  readonly audit: AuditRepository;
+  readonly settings: SettingsRepository;
+  readonly changes: ChangeCounters;
+}
+
+/**
+ * Runtime data: the only way into the database. One repository per aggregate; `transaction` runs work so that all of
+ * it is written, or none (a change and its audit event, for example).
+ */
+export interface Store extends Repositories {
+  /** Where the data is, for messages (never with a password). */
+  readonly location: string;
+  transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
+  /** Whether the database answers and its schema is current; the reason when not. */
+  health(): Promise<{ ok: true } | { ok: false; problem: string }>;
+  close(): Promise<void>;
+  /** For the backup of the embedded database. */
+  readonly database: Database;
+}
+
+function repositories(db: Kysely<Tables>, engine: Engine): Repositories {
+  return {
+    engine,
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    loginThrottle: new LoginThrottle(db, engine),
+    requests: new RequestRepository(db, engine),
+    audit: new AuditRepository(db, engine),
+    settings: new SettingsRepository(db),
+    changes: new ChangeCounters(db),
+  };
+}
+
+/** Opens the store: the embedded SQLite database in DATA_DIR, or PostgreSQL when a URL is given; migrations run first. */
+export async function openStore(config: DatabaseConfig): Promise<Store> {
+  const database = await openDatabase(config);
+  const { db, engine } = database;
+  let closed = false;
+  return {
+    ...repositories(db, engine),
+    location: database.location,
+    database,
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, engine))),
+    async health() {
+      if (closed) return { ok: false, problem: 'closed' };
+      try {
+        await sql`select 1`.execute(db);
+        await db.selectFrom('schema_migrations').select('version').limit(1).execute();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, problem: (error as Error).message };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from './tables.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+interface Migration {
+  version: number;
+  name: string;
+  up: (db: Kysely<Tables>, engine: Engine) => Promise<void>;
+}
+
+/**
+ * The schema, as numbered steps. A step is never edited once released; a change is a new step. Each runs inside the
+ * migration transaction, and both engines apply DDL transactionally, so a failed step leaves nothing behind.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'users, sessions, login limits, requests, audit log, settings',
+    async up(db) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('username', 'text', (column) => column.notNull().unique())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('sso_subject', 'text', (column) => column.unique())
+        .addColumn('disabled', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('password_changed_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('user_roles')
+        .addColumn('user_id', 'text', (column) => column.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('role', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'organisation', 'role'])
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('user_id', 'text', (column) => column.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('last_seen', 'text', (column) => column.notNull())
+        .addColumn('flash', 'text')
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+      await db.schema
+        .createTable('login_attempts')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('login_attempts_key_at').on('login_attempts').columns(['key', 'at']).execute();
+      await db.schema
+        .createTable('requests')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('reference', 'text', (column) => column.notNull().unique())
+        .addColumn('type', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('received', 'text', (column) => column.notNull())
+        .addColumn('due_date', 'text', (column) => column.notNull())
+        .addColumn('assignee', 'text')
+        .addColumn('requester_name', 'text', (column) => column.notNull())
+        .addColumn('search_text', 'text', (column) => column.notNull())
+        .addColumn('hetu_masked', 'text')
+        .addColumn('case_number', 'text')
+        .addColumn('decided_on', 'text')
+        .addColumn('outcome', 'text')
+        .addColumn('extended', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .addColumn('purged_at', 'text')
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+      // Every list, filter, count and sort of the staff pages has an index to use.
+      await db.schema.createIndex('requests_org_status_due').on('requests').columns(['organisation', 'status', 'due_date']).execute();
+      await db.schema.createIndex('requests_org_due').on('requests').columns(['organisation', 'due_date']).execute();
+      await db.schema.createIndex('requests_org_received').on('requests').columns(['organisation', 'received']).execute();
+      await db.schema.createIndex('requests_status_due').on('requests').columns(['status', 'due_date']).execute();
+      await db.schema.createIndex('requests_due').on('requests').column('due_date').execute();
+      await db.schema.createIndex('requests_received').on('requests').column('received').execute();
+      await db.schema.createIndex('requests_type').on('requests').column('type').execute();
+      await db.schema.createIndex('requests_assignee').on('requests').column('assignee').execute();
+      await db.schema
+        .createTable('request_letters')
+        .addColumn('request_id', 'text', (column) => column.notNull().references('requests.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('lang', 'text', (column) => column.notNull())
+        .addColumn('sent_at', 'text', (column) => column.notNull())
+        .addColumn('sha256', 'text', (column) => column.notNull())
+        .addColumn('template', 'text', (column) => column.notNull())
+        .addColumn('text', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('request_letters_pk', ['request_id', 'position'])
+        .execute();
+      await db.schema
+        .createTable('request_events')
+        .addColumn('request_id', 'text', (column) => column.notNull().references('requests.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .addColumn('actor', 'text', (column) => column.notNull())
+        .addColumn('from_status', 'text')
+        .addColumn('to_status', 'text', (column) => column.notNull())
+        .addColumn('note', 'text')
+        .addPrimaryKeyConstraint('request_events_pk', ['request_id', 'position'])
+        .execute();
+      await db.schema
+        .createTable('reference_counters')
+        .addColumn('year', 'integer', (column) => column.primaryKey())
+        .addColumn('last', 'integer', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('seq', 'integer', (column) => column.primaryKey())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .addColumn('actor', 'text', (column) => column.notNull())
+        .addColumn('action', 'text', (column) => column.notNull())
+        .addColumn('entity', 'text')
+        .addColumn('organisation', 'text')
+        .addColumn('details', 'text')
+        .addColumn('prev', 'text', (column) => column.notNull())
+        .addColumn('hash', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('audit_events_action').on('audit_events').columns(['action', 'seq']).execute();
+      await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
+      await db.schema.createIndex('audit_events_entity').on('audit_events').column('entity').execute();
+      await db.schema
+        .createTable('settings')
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('value', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('settings_pk', ['organisation', 'key'])
+        .execute();
+      await db.schema
+        .createTable('change_counters')
+        .addColumn('scope', 'text', (column) => column.primaryKey())
+        .addColumn('counter', 'integer', (column) => column.notNull())
+        .execute();
+    },
+  },
+];
+
+/** An arbitrary constant naming the migration lock among PostgreSQL advisory locks. */
+const MIGRATION_LOCK = 7_260_001;
+
+/**
+ * Applies the steps not yet applied, under a lock, so two instances starting together never both apply one: SQLite's
+ * write lock (every transaction here begins IMMEDIATE), or a PostgreSQL advisory lock held to the end of the
+ * transaction. Returns the versions applied now.
+ */
+export async function migrate(db: Kysely<Tables>, engine: Engine, now = new Date()): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await trx.schema
+      .createTable('schema_migrations')
+      .ifNotExists()
+      .addColumn('version', 'integer', (column) => column.primaryKey())
+      .addColumn('name', 'text', (column) => column.notNull())
+      .addColumn('applied_at', 'text', (column) => column.notNull())
+      .execute();
+    const applied = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((row) => Number(row.version)));
+    const newest = Math.max(0, ...applied);
+    const latest = MIGRATIONS.at(-1)?.version ?? 0;
+    if (newest > latest) throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${latest}): upgrade Seloste`);
+    const done: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await migration.up(trx, engine);
+      await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name, applied_at: now.toISOString() }).execute();
+      done.push(migration.version);
+    }
+    return done;
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The database's tables, as both engines hold them. Dates are ISO text (they sort as they compare), booleans are 0 or
+ * 1, and structured values are JSON text: one shape for SQLite and PostgreSQL, so one query layer serves both. Rows
+ * are parsed back through the domain's zod schemas when they are read.
+ */
+export interface Tables {
+  schema_migrations: { version: number; name: string; applied_at: string };
+  users: {
+    id: string;
+    username: string;
+    name: string;
+    password_hash: string | null;
+    sso_subject: string | null;
+    disabled: number;
+    created_at: string;
+    password_changed_at: string | null;
+  };
+  user_roles: { user_id: string; organisation: string; role: string };
+  sessions: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    last_seen: string;
+    /** A message for the next page this session sees (after a redirect), as JSON; read once. */
+    flash: string | null;
+  };
+  login_attempts: { id: string; key: string; at: string };
+  requests: {
+    id: string;
+    organisation: string;
+    reference: string;
+    type: string;
+    status: string;
+    received: string;
+    /** The due date in force: the extended one once extended. */
+    due_date: string;
+    assignee: string | null;
+    requester_name: string;
+    /** Lower-cased name, e-mail, reference and case number, for the staff search. */
+    search_text: string;
+    hetu_masked: string | null;
+    case_number: string | null;
+    decided_on: string | null;
+    outcome: string | null;
+    /** 1 once the time limit was extended (Art 12(3)). */
+    extended: number;
+    created_at: string;
+    updated_at: string;
+    purged_at: string | null;
+    /** The request without its letters and history, as JSON. */
+    body: string;
+  };
+  request_letters: {
+    request_id: string;
+    position: number;
+    kind: string;
+    lang: string;
+    sent_at: string;
+    sha256: string;
+    template: string;
+    text: string;
+  };
+  request_events: {
+    request_id: string;
+    position: number;
+    at: string;
+    actor: string;
+    from_status: string | null;
+    to_status: string;
+    note: string | null;
+  };
+  reference_counters: { year: number; last: number };
+  audit_events: {
+    seq: number;
+    at: string;
+    actor: string;
+    action: string;
+    entity: string | null;
+    organisation: string | null;
+    details: string | null;
+    prev: string;
+    hash: string;
+  };
+  settings: { organisation: string; key: string; value: string };
+  change_counters: { scope: string; counter: number };
+}
+
+export type TableName = keyof Tables;

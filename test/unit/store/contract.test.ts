@@ -1,0 +1,285 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeDeadlines } from '../../../src/domain/deadline.ts';
+import type { DataSubjectRequest } from '../../../src/domain/request.ts';
+import type { User } from '../../../src/domain/user.ts';
+import { hashEvent } from '../../../src/store/audit-log.ts';
+import { openStore, type Store } from '../../../src/store/index.ts';
+import { MIGRATIONS } from '../../../src/store/migrations.ts';
+import { selosteAsync } from '../../support/cli.ts';
+import { databaseEnv, ENGINES, freshDatabase } from '../../support/databases.ts';
+
+const HASH = 'scrypt$14$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=';
+
+function user(username: string, roles: User['roles'] = { helsinki: ['handler'] }): User {
+  return { id: crypto.randomUUID(), username, name: `Name of ${username}`, roles, passwordHash: HASH, disabled: false, createdAt: '2026-11-01T08:00:00.000Z', passwordChangedAt: '2026-11-01T08:00:00.000Z' };
+}
+
+let counter = 0;
+function request(fields: Partial<DataSubjectRequest> = {}): DataSubjectRequest {
+  counter++;
+  const received = fields.received ?? '2026-03-02';
+  return {
+    id: crypto.randomUUID(),
+    reference: `TS-2026-${String(counter).padStart(6, '0')}`,
+    organisation: 'helsinki',
+    type: 'access',
+    received,
+    channel: 'email',
+    requester: { name: `Testi Henkilö ${counter}`, email: `testi${counter}@example.com`, hetu: '131052-308T', language: 'fi' },
+    registers: ['helsinki-atj'],
+    status: 'received',
+    due: computeDeadlines({ received, type: 'access' }).due,
+    stops: [],
+    letters: [],
+    history: [{ at: '2026-03-02T08:00:00.000Z', by: 'helmi.handler', to: 'received' }],
+    createdAt: '2026-03-02T08:00:00.000Z',
+    ...fields,
+  };
+}
+
+describe.each(ENGINES)('the repositories on %s', (engine) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore(await freshDatabase(engine));
+  });
+  afterEach(() => store.close());
+
+  describe('users', () => {
+    it('keep every field and their roles per organisation, and find them by name, id and SSO subject', async () => {
+      const anna = { ...user('anna.admin', { '*': ['admin'], helsinki: ['dpo', 'handler'] }), ssoSubject: 'entra|1234' };
+      await store.users.save(anna);
+      expect(await store.users.byUsername('anna.admin')).toEqual(anna);
+      expect(await store.users.byId(anna.id)).toEqual(anna);
+      expect(await store.users.bySsoSubject('entra|1234')).toEqual(anna);
+      await store.users.save({ ...anna, roles: { siuntio: ['auditor'] }, disabled: true });
+      expect(await store.users.byId(anna.id)).toMatchObject({ roles: { siuntio: ['auditor'] }, disabled: true });
+      expect(await store.users.count()).toBe(1);
+    });
+
+    it('refuse an invalid account, and a second account with a taken username, writing nothing', async () => {
+      await expect(store.users.save({ ...user('x'), username: 'X!' })).rejects.toMatchObject({ code: 'STORE_INVALID' });
+      await store.users.save(user('bertta'));
+      await expect(store.transaction((repositories) => repositories.users.save(user('bertta')))).rejects.toThrow();
+      expect((await store.users.list()).map((entry) => entry.username)).toEqual(['bertta']);
+    });
+  });
+
+  describe('sessions', () => {
+    const limits = { idleMs: 30 * 60_000, absoluteMs: 10 * 3_600_000 };
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 8, 0) + minutes * 60_000);
+
+    it('end after the idle time, and after the absolute time however busy', async () => {
+      const anna = user('anna');
+      await store.users.save(anna);
+      await store.sessions.create('idle', anna.id, at(0));
+      expect(await store.sessions.resolve('idle', at(29), limits)).toEqual({ userId: anna.id });
+      expect(await store.sessions.resolve('idle', at(58), limits)).toEqual({ userId: anna.id });
+      expect(await store.sessions.resolve('idle', at(89), limits)).toBe('expired');
+      expect(await store.sessions.resolve('idle', at(90), limits)).toBeUndefined();
+      await store.sessions.create('busy', anna.id, at(0));
+      for (let minute = 20; minute < 600; minute += 20) expect(await store.sessions.resolve('busy', at(minute), limits)).toEqual({ userId: anna.id });
+      expect(await store.sessions.resolve('busy', at(601), limits)).toBe('expired');
+    });
+
+    it('end for every device of a user at once, and carry a message to the next page once', async () => {
+      const anna = user('anna');
+      await store.users.save(anna);
+      await store.sessions.create('phone', anna.id, at(0));
+      await store.sessions.create('laptop', anna.id, at(0));
+      await store.sessions.setFlash('phone', '{"kind":"created"}');
+      expect(await store.sessions.takeFlash('phone')).toBe('{"kind":"created"}');
+      expect(await store.sessions.takeFlash('phone')).toBeUndefined();
+      await store.sessions.destroyForUser(anna.id);
+      expect(await store.sessions.resolve('phone', at(1), limits)).toBeUndefined();
+      expect(await store.sessions.resolve('laptop', at(1), limits)).toBeUndefined();
+    });
+  });
+
+  describe('the login throttle', () => {
+    const window = 15 * 60_000;
+    const now = new Date(Date.UTC(2026, 10, 23, 9, 0));
+
+    it('lets exactly the limit through when forty attempts come at once', async () => {
+      const taken = await Promise.all(
+        Array.from({ length: 40 }, () => store.loginThrottle.take([{ key: 'u:anna', limit: 5 }, { key: 'a:192.0.2.1', limit: 20 }], window, now)),
+      );
+      expect(taken.filter(Boolean)).toHaveLength(5);
+    });
+
+    it('counts per key within the window, and gives back a success', async () => {
+      for (let attempt = 0; attempt < 20; attempt++)
+        expect(await store.loginThrottle.take([{ key: `u:user${attempt}`, limit: 5 }, { key: 'a:198.51.100.7', limit: 20 }], window, now)).toBeDefined();
+      expect(await store.loginThrottle.take([{ key: 'u:someone', limit: 5 }, { key: 'a:198.51.100.7', limit: 20 }], window, now)).toBeUndefined();
+      expect(await store.loginThrottle.take([{ key: 'u:someone', limit: 5 }, { key: 'a:198.51.100.8', limit: 20 }], window, now)).toBeDefined();
+      expect(await store.loginThrottle.take([{ key: 'u:someone', limit: 5 }, { key: 'a:198.51.100.7', limit: 20 }], window, new Date(now.getTime() + window))).toBeDefined();
+      const ids = await store.loginThrottle.take([{ key: 'u:kalle', limit: 1 }], window, now);
+      await store.loginThrottle.release(ids!, ['u:kalle']);
+      expect(await store.loginThrottle.take([{ key: 'u:kalle', limit: 1 }], window, now)).toBeDefined();
+    });
+  });
+
+  describe('requests', () => {
+    it('keep every field, with letters and history that only grow', async () => {
+      const first = request({ details: 'Haluan nähdä tietoni.', caseNumber: 'HEL 2026-001234', representative: { name: 'Edustaja', basis: 'valtakirja' } });
+      await store.transaction((repositories) => repositories.requests.save(first));
+      expect(await store.requests.byId(first.id)).toEqual(first);
+      const later: DataSubjectRequest = {
+        ...first,
+        status: 'in-progress',
+        history: [...first.history, { at: '2026-03-03T08:00:00.000Z', by: 'helmi.handler', from: 'received', to: 'in-progress', note: 'aloitettu' }],
+        letters: [{ kind: 'acknowledgement', lang: 'fi', sentAt: '2026-03-03T08:00:00.000Z', sha256: 'a'.repeat(64), template: 'letters/acknowledgement', text: 'Hei' }],
+      };
+      await store.requests.save(later);
+      expect(await store.requests.byReference(first.reference)).toEqual(later);
+    });
+
+    it('give references that never collide, however many are asked for at once', async () => {
+      const numbers = await Promise.all(Array.from({ length: 100 }, () => store.transaction((repositories) => repositories.requests.nextSequence(2026))));
+      expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+      await store.requests.raiseSequence(2026, 500);
+      await store.requests.raiseSequence(2026, 7);
+      expect(await store.requests.nextSequence(2026)).toBe(501);
+      expect(await store.requests.nextSequence(2027)).toBe(1);
+    });
+
+    it('list, filter, search, sort, count and page within the organisations in scope', async () => {
+      const rows = [
+        request({ received: '2026-01-05', requester: { name: 'Aino Aaltonen', email: 'aino@example.com', language: 'fi' } }),
+        request({ received: '2026-02-10', status: 'in-progress', assignee: 'helmi.handler', caseNumber: 'HEL 2026-000777' }),
+        request({ received: '2026-03-01', status: 'closed', type: 'erasure' }),
+        request({ received: '2026-03-02', organisation: 'siuntio' }),
+      ];
+      for (const row of rows) await store.requests.save(row);
+      const everywhere = { scope: { every: true as const }, today: '2026-03-11', soonUntil: '2026-03-18' };
+      const helsinki = { ...everywhere, scope: { every: false as const, ids: ['helsinki'] } };
+      expect((await store.requests.list(everywhere, 'reference', undefined, 25)).total).toBe(4);
+      expect((await store.requests.list(helsinki, 'reference', undefined, 25)).total).toBe(3);
+      expect((await store.requests.list({ ...everywhere, scope: { every: false, ids: [] } }, 'due', undefined, 25)).total).toBe(0);
+      expect((await store.requests.list({ ...helsinki, q: 'AALTO' }, 'due', undefined, 25)).rows.map((row) => row.reference)).toEqual([rows[0]!.reference]);
+      expect((await store.requests.list({ ...helsinki, q: 'aino@example' }, 'due', undefined, 25)).total).toBe(1);
+      expect((await store.requests.list({ ...helsinki, q: '2026-000777' }, 'due', undefined, 25)).total).toBe(1);
+      expect((await store.requests.list({ ...helsinki, q: '%' }, 'due', undefined, 25)).total).toBe(0);
+      expect((await store.requests.list({ ...helsinki, status: 'closed' }, 'due', undefined, 25)).rows[0]?.type).toBe('erasure');
+      expect((await store.requests.list({ ...helsinki, assignee: 'helmi.handler' }, 'due', undefined, 25)).total).toBe(1);
+      expect((await store.requests.list({ ...helsinki, due: 'overdue' }, 'due', undefined, 25)).rows.map((row) => row.reference)).toEqual([rows[0]!.reference, rows[1]!.reference]);
+      const received = await store.requests.list(helsinki, 'received', undefined, 2);
+      expect(received.rows.map((row) => row.received)).toEqual(['2026-03-01', '2026-02-10']);
+      expect(received).toMatchObject({ total: 3, page: 1, pages: 2 });
+      expect(await store.requests.list(helsinki, 'received', '99', 2)).toMatchObject({ page: 2, rows: [{ received: '2026-01-05' }] });
+      expect(received.rows[0]?.maskedHetu).toBe('131052-****');
+      expect(await store.requests.openCounts(helsinki.scope)).toEqual({ received: 1, 'in-progress': 1 });
+      expect((await store.requests.openDue(helsinki.scope, { before: '2026-03-11' }, 10)).total).toBe(2);
+      expect(await store.requests.receivedPerMonth(everywhere.scope, '2026-02-01')).toEqual(new Map([['2026-02', 1], ['2026-03', 2]]));
+      expect((await store.requests.periodFacts(helsinki.scope, '2026-02-01', '2026-03-31')).map((fact) => fact.type).sort()).toEqual(['access', 'erasure']);
+      const all: string[] = [];
+      for await (const entry of store.requests.all({ every: false, ids: ['siuntio'] }, 1)) all.push(entry.reference);
+      expect(all).toEqual([rows[3]!.reference]);
+    });
+
+    it('refuse a request that does not fit the schema, writing nothing', async () => {
+      await expect(store.requests.save(request({ details: 'x'.repeat(5001) }))).rejects.toMatchObject({ code: 'STORE_INVALID' });
+      expect(await store.requests.count()).toBe(0);
+    });
+
+    it('are anonymised by the purge, keeping hashes, dates and outcome', async () => {
+      const closed = request({
+        status: 'closed',
+        outcome: 'granted',
+        letters: [{ kind: 'decision', lang: 'fi', sentAt: '2026-03-03T08:00:00.000Z', sha256: 'b'.repeat(64), template: 'letters/decision', text: 'Päätös' }],
+        history: [{ at: '2026-03-02T08:00:00.000Z', by: 'helmi', to: 'received', note: 'henkilötietoja' }],
+      });
+      await store.requests.save(closed);
+      await store.requests.purge({ ...closed, requester: { name: '–', language: 'fi' }, letters: [], history: [], purgedAt: '2028-04-01T00:00:00.000Z' });
+      const purged = await store.requests.byId(closed.id);
+      expect(purged?.requester).toEqual({ name: '–', language: 'fi' });
+      expect(purged?.letters).toEqual([{ ...closed.letters[0], text: '' }]);
+      expect(purged?.history).toEqual([{ at: '2026-03-02T08:00:00.000Z', by: 'helmi', to: 'received' }]);
+      expect((await store.requests.list({ scope: { every: true }, q: 'testi', today: '2028-04-01', soonUntil: '2028-04-08' }, 'due', undefined, 5)).total).toBe(0);
+    });
+  });
+
+  describe('the audit log', () => {
+    async function withEvents(count: number): Promise<void> {
+      await Promise.all(Array.from({ length: count }, (_, index) => store.audit.append({ actor: `user${index}`, action: 'login', entity: `user:user${index}` })));
+    }
+
+    it('chains concurrent appends in order, and verifies', async () => {
+      await withEvents(50);
+      const seqs: number[] = [];
+      for await (const event of store.audit.all(7)) seqs.push(event.seq);
+      expect(seqs).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+      expect(await store.audit.verify()).toEqual({ ok: true, events: 50 });
+    });
+
+    it('catches an edited, a removed and a relinked event', async () => {
+      await withEvents(10);
+      await sql`update audit_events set actor = 'mallory' where seq = 5`.execute(store.database.db);
+      expect(await store.audit.verify()).toMatchObject({ ok: false, problem: { line: 5, reason: 'edited' } });
+      await sql`update audit_events set actor = 'user4' where seq = 5`.execute(store.database.db);
+      await sql`delete from audit_events where seq = 7`.execute(store.database.db);
+      expect(await store.audit.verify()).toMatchObject({ ok: false, problem: { line: 7, reason: 'missing' } });
+    });
+
+    it('catches an event whose link to the one before was forged, though its own hash is right', async () => {
+      await withEvents(5);
+      const [third] = await store.database.db.selectFrom('audit_events').selectAll().where('seq', '=', 3).execute();
+      const forged = { seq: 3, at: third!.at, actor: third!.actor, action: 'login' as const, entity: third!.entity!, prev: 'f'.repeat(64) };
+      await store.database.db.updateTable('audit_events').set({ prev: forged.prev, hash: hashEvent(forged) }).where('seq', '=', 3).execute();
+      expect(await store.audit.verify()).toMatchObject({ ok: false, problem: { line: 3, reason: 'broken' } });
+    });
+
+    it('filters by action, actor, dates and organisation, newest first, one page at a time', async () => {
+      await store.audit.append({ actor: 'helmi', action: 'request.created', entity: 'request:TS-2026-000001', organisation: 'helsinki' }, new Date('2026-03-01T10:00:00Z'));
+      await store.audit.append({ actor: 'sami', action: 'request.created', entity: 'request:TS-2026-000002', organisation: 'siuntio' }, new Date('2026-03-02T10:00:00Z'));
+      await store.audit.append({ actor: 'helmi', action: 'login', entity: 'user:helmi' }, new Date('2026-03-03T10:00:00Z'));
+      expect((await store.audit.query({}, undefined, 2)).events.map((event) => event.seq)).toEqual([3, 2]);
+      expect((await store.audit.query({ action: 'request.created' }, undefined, 10)).total).toBe(2);
+      expect((await store.audit.query({ actor: 'HEL' }, undefined, 10)).total).toBe(2);
+      expect((await store.audit.query({ from: '2026-03-02', to: '2026-03-02' }, undefined, 10)).events.map((event) => event.actor)).toEqual(['sami']);
+      expect((await store.audit.query({ organisations: ['helsinki'] }, undefined, 10)).total).toBe(1);
+      expect((await store.audit.query({ organisations: ['helsinki'], alsoActor: 'helmi' }, undefined, 10)).total).toBe(2);
+      expect((await store.audit.query({ organisations: [] }, undefined, 10)).total).toBe(0);
+    });
+  });
+
+  it('keeps settings per organisation over the defaults for all', async () => {
+    expect(await store.settings.get('helsinki')).toEqual({ fourEyes: true, reviewBeforeSending: false, requestRetentionMonths: 24 });
+    await store.settings.set('*', 'requestRetentionMonths', 36);
+    await store.settings.set('helsinki', 'fourEyes', false);
+    expect(await store.settings.get('helsinki')).toEqual({ fourEyes: false, reviewBeforeSending: false, requestRetentionMonths: 36 });
+    expect(await store.settings.get('siuntio')).toMatchObject({ fourEyes: true, requestRetentionMonths: 36 });
+    await expect(store.settings.set('helsinki', 'requestRetentionMonths', 0)).rejects.toMatchObject({ code: 'STORE_INVALID' });
+  });
+
+  it('counts changes per scope', async () => {
+    await store.changes.bump('registers');
+    await store.changes.bump('registers');
+    await store.changes.bump('content');
+    expect(await store.changes.current()).toEqual(new Map([['registers', 2], ['content', 1]]));
+  });
+
+  it('rolls back all of a transaction when any part fails', async () => {
+    await expect(
+      store.transaction(async (repositories) => {
+        await repositories.users.save(user('kirsi'));
+        await repositories.audit.append({ actor: 'kirsi', action: 'login' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.users.count()).toBe(0);
+    expect(await store.audit.count()).toBe(0);
+  });
+
+  it('applies its migrations once, even when several processes open the database together', async () => {
+    const config = await freshDatabase(engine);
+    const runs = await Promise.all(Array.from({ length: 4 }, () => selosteAsync(['db', 'migrate', '--lang', 'en'], databaseEnv(config))));
+    expect(runs.map((run) => run.status)).toEqual([0, 0, 0, 0]);
+    const opened = await openStore(config);
+    const versions = await opened.database.db.selectFrom('schema_migrations').select('version').execute();
+    expect(versions.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((migration) => migration.version));
+    expect(await opened.health()).toEqual({ ok: true });
+    await opened.close();
+    expect(await opened.health()).toMatchObject({ ok: false });
+  });
+});
