@@ -14,11 +14,29 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // The domain performs no I/O: it must stay usable from the web, the CLI and PDFs alike.
       'no-restricted-imports': 'off',
     },
   },
   {
+    // Pages, layouts, components, the middleware and the CLI are thin adapters: they reach runtime data and content
+    // files only through src/services, so a change of database or file layout touches one folder.
+    files: ['src/pages/**', 'src/layouts/**', 'src/components/**', 'src/middleware.ts', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(store|content)/',
+              message: 'Call a service in src/services instead of reaching into src/store or src/content.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain performs no I/O: it must stay usable from the web, the CLI and PDFs alike.
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -62,7 +62,13 @@ try {
     console.log(`\nPostgreSQL for the tests: ${cluster.url}`);
   }
   const report = path.join(mkdtempSync(path.join(tmpdir(), 'seloste-vitest-')), 'report.json');
-  const vitest = step('tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+  const vitest = step('tests (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ]);
   let results: VitestReport | undefined;
   try {
     results = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;

@@ -24,8 +24,10 @@ export async function runDb(args: string[], t: TFunction): Promise<number> {
     console.log(t('cli.db.imported', { ...counts }));
     return 0;
   } catch (error) {
-    if (error instanceof OrganisationUnknownError) console.error(t('cli.db.organisationUnknown', { references: error.references.join(', ') }));
-    else if (error instanceof ImportCheckError || error instanceof StoreCorruptError) console.error(t('cli.db.importFailed', { reason: error.message }));
+    if (error instanceof OrganisationUnknownError)
+      console.error(t('cli.db.organisationUnknown', { references: error.references.join(', ') }));
+    else if (error instanceof ImportCheckError || error instanceof StoreCorruptError)
+      console.error(t('cli.db.importFailed', { reason: error.message }));
     else throw error;
     return 1;
   }

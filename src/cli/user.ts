@@ -1,6 +1,13 @@
 import { userInfo } from 'node:os';
 import type { TFunction } from 'i18next';
-import { organisationKeySchema, roleSchema, systemActor, EVERY_ORGANISATION, type Actor, type RolesByOrganisation } from '../domain/user.ts';
+import {
+  organisationKeySchema,
+  roleSchema,
+  systemActor,
+  EVERY_ORGANISATION,
+  type Actor,
+  type RolesByOrganisation,
+} from '../domain/user.ts';
 import { AccountError, addUser, describeRoles, listUsers, resetPassword, setDisabled } from '../services/accounts.ts';
 import { withStore } from '../services/runtime.ts';
 import { parseOptions } from './options.ts';
@@ -57,7 +64,9 @@ export async function runUser(args: string[], t: TFunction): Promise<number> {
         const roles = rolesFrom(values.role ?? [], values.org ?? [], t);
         if (!roles) return 2;
         const password = await passwordFromStdin();
-        const { user, generatedPassword } = await withStore((store) => addUser(store, { username: username!, name: values.name, roles, password }, actor));
+        const { user, generatedPassword } = await withStore((store) =>
+          addUser(store, { username: username!, name: values.name, roles, password }, actor),
+        );
         console.log(t('cli.user.added', { username: user.username, role: describeRoles(user.roles) }));
         if (generatedPassword) console.log(t('cli.user.generated', { password: generatedPassword }));
         return 0;

@@ -61,7 +61,11 @@ export function can(actor: Pick<Actor, 'roles'>, permission: Permission, organis
  * The organisations, of those given, in which the actor has a permission; `every` is true when the actor has it in
  * every organisation (including ones added later), so a query need not filter at all.
  */
-export function scopeOf(actor: Pick<Actor, 'roles'>, permission: Permission, organisations: readonly string[]): { every: boolean; ids: string[] } {
+export function scopeOf(
+  actor: Pick<Actor, 'roles'>,
+  permission: Permission,
+  organisations: readonly string[],
+): { every: boolean; ids: string[] } {
   const every = (actor.roles[EVERY_ORGANISATION] ?? []).some((role) => roleHas(role, permission));
   return { every, ids: every ? [...organisations] : organisations.filter((organisation) => can(actor, permission, organisation)) };
 }

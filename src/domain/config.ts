@@ -7,7 +7,12 @@ const whole = (min: number, max: number) =>
     .trim()
     .regex(/^\d+$/u, { error: `a whole number from ${min} to ${max}` })
     .transform(Number)
-    .pipe(z.int().min(min, { error: `a whole number from ${min} to ${max}` }).max(max, { error: `a whole number from ${min} to ${max}` }));
+    .pipe(
+      z
+        .int()
+        .min(min, { error: `a whole number from ${min} to ${max}` })
+        .max(max, { error: `a whole number from ${min} to ${max}` }),
+    );
 
 const flag = z.enum(['0', '1'], { error: '0 or 1' }).transform((value) => value === '1');
 const origin = z

@@ -78,7 +78,10 @@ export const requestSchema = z.strictObject({
   /** Reference in sequence per year: TS-2026-000123. */
   reference: z.string().regex(REFERENCE_PATTERN),
   /** The organisation answering it: the controller of the registers concerned. Its staff, and only they, see it. */
-  organisation: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u).max(64),
+  organisation: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u)
+    .max(64),
   type: z.enum(REQUEST_TYPES),
   received: isoDate,
   channel: z.enum(CHANNELS),

@@ -13,7 +13,13 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/u;
 /** Roles held in every organisation, present and future: a deployment for one body, or a shared service centre's admin. */
 export const EVERY_ORGANISATION = '*';
 /** An organisation id as in content/organisations/<id>.yaml, or `*` for every organisation. */
-export const organisationKeySchema = z.union([z.literal(EVERY_ORGANISATION), z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u).max(64)]);
+export const organisationKeySchema = z.union([
+  z.literal(EVERY_ORGANISATION),
+  z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u)
+    .max(64),
+]);
 
 /** Roles per organisation, e.g. `{ helsinki: ['handler'], '*': ['auditor'] }`. Each list names a role once. */
 export const rolesByOrganisationSchema = z.record(

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../content/catalogue.ts';
+import { getCatalogue } from '../services/catalogue.ts';
 import { LANGS } from '../domain/language.ts';
 import { alternatesFor, urls } from '../i18n/routes.ts';
 

@@ -56,7 +56,12 @@ export async function addUser(store: Store, input: NewUser, actor: Actor): Promi
   await store.transaction(async (repositories) => {
     if (await repositories.users.byUsername(username)) throw new AccountError('account.username.taken');
     await repositories.users.save(user);
-    await repositories.audit.append({ actor: actor.username, action: 'user.created', entity: `user:${username}`, details: { roles: describeRoles(user.roles) } });
+    await repositories.audit.append({
+      actor: actor.username,
+      action: 'user.created',
+      entity: `user:${username}`,
+      details: { roles: describeRoles(user.roles) },
+    });
   });
   return { user, generatedPassword };
 }
@@ -78,7 +83,9 @@ async function find(store: Store, username: string): Promise<User> {
 export async function listUsers(store: Store, actor: Actor): Promise<User[]> {
   if (!can(actor, 'users.manage')) throw new AccountError('account.forbidden');
   return (await store.users.list()).filter(
-    (user) => can(actor, 'users.manage', EVERY_ORGANISATION) || Object.keys(user.roles).some((organisation) => can(actor, 'users.manage', organisation)),
+    (user) =>
+      can(actor, 'users.manage', EVERY_ORGANISATION) ||
+      Object.keys(user.roles).some((organisation) => can(actor, 'users.manage', organisation)),
   );
 }
 
@@ -92,7 +99,11 @@ export async function setDisabled(store: Store, username: string, disabled: bool
   await store.transaction(async (repositories) => {
     await repositories.users.save(user);
     if (disabled) await repositories.sessions.destroyForUser(user.id);
-    await repositories.audit.append({ actor: actor.username, action: disabled ? 'user.disabled' : 'user.enabled', entity: `user:${user.username}` });
+    await repositories.audit.append({
+      actor: actor.username,
+      action: disabled ? 'user.disabled' : 'user.enabled',
+      entity: `user:${user.username}`,
+    });
   });
   return user;
 }
@@ -133,7 +144,13 @@ export type LoginResult = { ok: true; user: User } | { ok: false; reason: 'inval
  * exceed them on any instance; a success gives its attempt back. The answer is the same whether the user exists or
  * not, and takes as long. The audit log names only existing accounts: a name that matches none is recorded as unknown.
  */
-export async function authenticate(store: Store, username: string, password: string, address: string, now = new Date()): Promise<LoginResult> {
+export async function authenticate(
+  store: Store,
+  username: string,
+  password: string,
+  address: string,
+  now = new Date(),
+): Promise<LoginResult> {
   const name = username.trim().toLowerCase().slice(0, 64);
   const userKey = throttleKey('u', name);
   const user = USERNAME_PATTERN.test(name) ? await store.users.byUsername(name) : undefined;
@@ -147,7 +164,12 @@ export async function authenticate(store: Store, username: string, password: str
     now,
   );
   if (!attempts) {
-    await store.audit.append({ actor: 'system', action: 'login.rateLimited', entity, ...(user ? {} : { details: { account: 'unknown' } }) });
+    await store.audit.append({
+      actor: 'system',
+      action: 'login.rateLimited',
+      entity,
+      ...(user ? {} : { details: { account: 'unknown' } }),
+    });
     return { ok: false, reason: 'rateLimited' };
   }
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));

@@ -10,6 +10,10 @@ export type { BackupResult } from '../store/backup.ts';
 export async function createBackup(store: Store, outRoot: string, actor: Actor): Promise<BackupResult> {
   if (!can(actor, 'settings.manage', EVERY_ORGANISATION)) throw new Error('only the owner of all data may back it up');
   const result = await backupStore(store, outRoot, storeConfig().databaseUrl);
-  await store.audit.append({ actor: actor.username, action: 'backup.created', details: { engine: store.engine, requests: result.requests } });
+  await store.audit.append({
+    actor: actor.username,
+    action: 'backup.created',
+    details: { engine: store.engine, requests: result.requests },
+  });
   return result;
 }

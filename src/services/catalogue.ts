@@ -28,6 +28,11 @@ export async function registersFor(actor: Actor, permission: Permission, lang: L
   const catalogue = await getCatalogue();
   return [...catalogue.registers.values()]
     .filter(({ register }) => can(actor, permission, register.organisation))
-    .map(({ register }) => ({ id: register.id, organisation: register.organisation, title: pickLanguage(register.title, lang), status: register.status }))
+    .map(({ register }) => ({
+      id: register.id,
+      organisation: register.organisation,
+      title: pickLanguage(register.title, lang),
+      status: register.status,
+    }))
     .sort((a, b) => a.title.value.localeCompare(b.title.value, lang));
 }

@@ -16,5 +16,10 @@ export async function health(): Promise<Health> {
       .then((opened) => opened.health())
       .catch(() => ({ ok: false as const })),
   ]);
-  return { ok: store.ok, store: store.ok ? 'ok' : 'unavailable', registers: catalogue.registers.size, organisations: catalogue.organisations.size };
+  return {
+    ok: store.ok,
+    store: store.ok ? 'ok' : 'unavailable',
+    registers: catalogue.registers.size,
+    organisations: catalogue.organisations.size,
+  };
 }

@@ -31,7 +31,8 @@ export function createLetter(
   now = new Date(),
 ): Promise<DataSubjectRequest> {
   return changeRequest(store, id, actor, async (request) => {
-    if ((kind === 'extension' && !request.extension) || (kind === 'decision' && !request.outcome)) throw new RequestError('request.letter.notYet');
+    if ((kind === 'extension' && !request.extension) || (kind === 'decision' && !request.outcome))
+      throw new RequestError('request.letter.notYet');
     const lang = request.requester.language;
     const t = tFor(lang);
     const grounds = [

@@ -65,7 +65,12 @@ export async function changeRequest(
     const events = await change(request, repositories);
     const saved = await repositories.requests.save(request);
     for (const event of events)
-      await repositories.audit.append({ ...event, actor: actor.username, entity: `request:${request.reference}`, organisation: request.organisation });
+      await repositories.audit.append({
+        ...event,
+        actor: actor.username,
+        entity: `request:${request.reference}`,
+        organisation: request.organisation,
+      });
     return saved;
   });
 }
@@ -135,7 +140,14 @@ export async function createRequest(
 }
 
 /** Moves a request to another status, if the state machine allows it; stops or restarts the clock as needed. */
-export function transition(store: Store, id: string, to: RequestStatus, actor: Actor, note?: string, now = new Date()): Promise<DataSubjectRequest> {
+export function transition(
+  store: Store,
+  id: string,
+  to: RequestStatus,
+  actor: Actor,
+  note?: string,
+  now = new Date(),
+): Promise<DataSubjectRequest> {
   return changeRequest(store, id, actor, (request) => [applyTransition(request, to, actor.username, now, note)]);
 }
 
@@ -156,7 +168,14 @@ export function verifyIdentity(
 }
 
 /** Extends the time limit by two months (Art 12(3)): needs a reason and the date the requester was told, before the original due date. */
-export function extend(store: Store, id: string, reason: string, toldOn: string, actor: Actor, now = new Date()): Promise<DataSubjectRequest> {
+export function extend(
+  store: Store,
+  id: string,
+  reason: string,
+  toldOn: string,
+  actor: Actor,
+  now = new Date(),
+): Promise<DataSubjectRequest> {
   return changeRequest(store, id, actor, (request) => {
     if (!reason.trim()) throw new RequestError('request.extension.reason');
     const problem = extensionProblem(request, toldOn);
@@ -184,7 +203,10 @@ export function decide(store: Store, id: string, decision: Decision, actor: Acto
     request.decidedOn = todayInFinland(now);
     if (refused && decision.refusalGrounds?.length) request.refusalGrounds = decision.refusalGrounds;
     if (decision.recipientsNotified?.length) request.recipientsNotified = decision.recipientsNotified;
-    return [{ action: 'request.decided', details: { outcome: decision.outcome } }, applyTransition(request, 'decided', actor.username, now)];
+    return [
+      { action: 'request.decided', details: { outcome: decision.outcome } },
+      applyTransition(request, 'decided', actor.username, now),
+    ];
   });
 }
 
@@ -199,7 +221,8 @@ export async function assignableHandlers(store: Store, organisation: string): Pr
 export function assign(store: Store, id: string, username: string, actor: Actor): Promise<DataSubjectRequest> {
   return changeRequest(store, id, actor, async (request, repositories) => {
     const assignee = await repositories.users.byUsername(username);
-    if (!assignee || assignee.disabled || !can(assignee, 'requests.act', request.organisation)) throw new RequestError('request.assignee.invalid');
+    if (!assignee || assignee.disabled || !can(assignee, 'requests.act', request.organisation))
+      throw new RequestError('request.assignee.invalid');
     request.assignee = assignee.username;
     return [{ action: 'request.assigned', details: { assignee: assignee.username } }];
   });
@@ -211,7 +234,12 @@ export async function revealHetu(store: Store, id: string, actor: Actor): Promis
   if (!request) throw new RequestError('request.unknown');
   if (!can(actor, 'requests.revealHetu', request.organisation)) throw new RequestError('request.hetu.forbidden');
   if (!request.requester.hetu) return undefined;
-  await store.audit.append({ actor: actor.username, action: 'request.hetuRevealed', entity: `request:${request.reference}`, organisation: request.organisation });
+  await store.audit.append({
+    actor: actor.username,
+    action: 'request.hetuRevealed',
+    entity: `request:${request.reference}`,
+    organisation: request.organisation,
+  });
   return request.requester.hetu;
 }
 

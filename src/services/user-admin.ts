@@ -22,21 +22,25 @@ export interface UserFormValues {
 }
 
 /** The outcome of a post to the users page: where to go next and what to say there, or the error and what was typed. */
-export type UserFormResult =
-  | { ok: true; flash: Record<string, string> }
-  | { ok: false; error: string; values: UserFormValues };
+export type UserFormResult = { ok: true; flash: Record<string, string> } | { ok: false; error: string; values: UserFormValues };
 
 /**
  * Carries out one action posted from the users page (`intent` names it). Every refusal is an i18n key, and what was
  * typed comes back so the form can show it again.
  */
 export async function applyUserAction(store: Store, form: FormData, actor: Actor): Promise<UserFormResult> {
-  const field = (name: string, max: number) => String(form.get(name) ?? '').trim().slice(0, max);
+  const field = (name: string, max: number) =>
+    String(form.get(name) ?? '')
+      .trim()
+      .slice(0, max);
   const values: UserFormValues = {
     username: field('username', 64),
     name: field('name', 100),
     organisation: field('organisation', 64),
-    roles: form.getAll('roles').map(String).filter((role) => (ROLES as readonly string[]).includes(role)),
+    roles: form
+      .getAll('roles')
+      .map(String)
+      .filter((role) => (ROLES as readonly string[]).includes(role)),
   };
   try {
     switch (field('intent', 20)) {

@@ -141,7 +141,7 @@ export class AuditRepository {
 
   /** Every event, oldest first, in batches (the whole log need not fit in memory). */
   async *all(batch = 2000): AsyncGenerator<AuditEvent> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
       for (const row of rows) yield toEvent(row);
       if (rows.length < batch) return;
@@ -150,14 +150,21 @@ export class AuditRepository {
   }
 
   async count(): Promise<number> {
-    return toCount((await this.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count);
+    return toCount(
+      (
+        await this.db
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll().as('count'))
+          .executeTakeFirstOrThrow()
+      ).count,
+    );
   }
 
   /** Walks the chain: every event parses, every hash matches its event, and every event links to the one before. */
   async verify(): Promise<VerifyResult> {
     let previous = { seq: 0, hash: GENESIS_HASH };
     let index = 0;
-    for (let after = -Infinity; ; ) {
+    for (let after = -Infinity; ;) {
       const rows = await this.db
         .selectFrom('audit_events')
         .selectAll()

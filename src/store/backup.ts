@@ -34,11 +34,17 @@ function sha256OfFile(file: string): Promise<string> {
 
 function pgDump(databaseUrl: string, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${databaseUrl}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${databaseUrl}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) => reject(new BackupError(`pg_dump could not be run (${error.message}); install PostgreSQL's client tools`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new BackupError(`pg_dump failed: ${stderr.trim().replace(/postgres(?:ql)?:\/\/\S+/gu, 'postgres://…')}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new BackupError(`pg_dump failed: ${stderr.trim().replace(/postgres(?:ql)?:\/\/\S+/gu, 'postgres://…')}`)),
+    );
   });
 }
 
@@ -68,7 +74,12 @@ export async function backupStore(store: Store, outRoot: string, databaseUrl?: s
       await pgDump(databaseUrl!, file);
       copy = store;
     }
-    const [users, requests, auditEvents, chain] = await Promise.all([copy.users.count(), copy.requests.count(), copy.audit.count(), copy.audit.verify()]);
+    const [users, requests, auditEvents, chain] = await Promise.all([
+      copy.users.count(),
+      copy.requests.count(),
+      copy.audit.count(),
+      copy.audit.verify(),
+    ]);
     if (copy !== store) await copy.close();
     const auditChainValid = chain.ok;
     const manifest = {

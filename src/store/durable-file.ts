@@ -42,7 +42,6 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-
 /**
  * Removes the temporary files a crash left behind in `dir` (a write that never reached its rename), which may hold
  * personal data. Returns their names. SQLite's -wal and -shm files are never touched.

@@ -75,7 +75,8 @@ export async function readLegacyData(dir: string): Promise<LegacyData> {
   const storeFile = path.join(dir, 'store.json');
   const auditFile = path.join(dir, 'audit.jsonl');
   const [storeText, auditText] = await Promise.all([readOptional(storeFile), readOptional(auditFile)]);
-  if (storeText === undefined && auditText === undefined) throw new StoreCorruptError(`${dir}: neither store.json nor audit.jsonl is there`);
+  if (storeText === undefined && auditText === undefined)
+    throw new StoreCorruptError(`${dir}: neither store.json nor audit.jsonl is there`);
   let store: z.infer<typeof legacyStoreSchema> = { version: 3, users: [], requests: [] };
   if (storeText !== undefined) {
     let data: Record<string, unknown>;
@@ -164,7 +165,10 @@ export async function importLegacyData(
       auditEvents: await repositories.audit.count(),
     };
     const differences = (Object.keys(expected) as (keyof ImportCounts)[]).filter((key) => expected[key] !== found[key]);
-    if (differences.length) throw new ImportCheckError(`counts differ after the import: ${differences.map((key) => `${key} ${expected[key]} ≠ ${found[key]}`).join(', ')}`);
+    if (differences.length)
+      throw new ImportCheckError(
+        `counts differ after the import: ${differences.map((key) => `${key} ${expected[key]} ≠ ${found[key]}`).join(', ')}`,
+      );
     const chain = await repositories.audit.verify();
     if (!chain.ok) throw new ImportCheckError(`the audit chain does not verify at event ${chain.problem!.line} (${chain.problem!.reason})`);
     return found;

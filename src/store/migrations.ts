@@ -163,12 +163,16 @@ export async function migrate(db: Kysely<Tables>, engine: Engine, now = new Date
     const applied = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((row) => Number(row.version)));
     const newest = Math.max(0, ...applied);
     const latest = MIGRATIONS.at(-1)?.version ?? 0;
-    if (newest > latest) throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${latest}): upgrade Seloste`);
+    if (newest > latest)
+      throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${latest}): upgrade Seloste`);
     const done: number[] = [];
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await migration.up(trx, engine);
-      await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name, applied_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, name: migration.name, applied_at: now.toISOString() })
+        .execute();
       done.push(migration.version);
     }
     return done;

@@ -128,7 +128,10 @@ export class RequestRepository {
       .onConflict((conflict) =>
         // The larger of two values is greatest() in PostgreSQL and the two-argument max() in SQLite.
         conflict.column('year').doUpdateSet({
-          last: this.engine === 'postgres' ? sql`greatest(reference_counters.last, excluded.last)` : sql`max(reference_counters.last, excluded.last)`,
+          last:
+            this.engine === 'postgres'
+              ? sql`greatest(reference_counters.last, excluded.last)`
+              : sql`max(reference_counters.last, excluded.last)`,
         }),
       )
       .execute();
@@ -151,8 +154,16 @@ export class RequestRepository {
   /** Inserts the letters and history entries beyond those already stored (both only ever grow). */
   private async appendChildren(id: string, letters: readonly Letter[], history: readonly HistoryEntry[]): Promise<void> {
     const [storedLetters, storedEvents] = await Promise.all([
-      this.db.selectFrom('request_letters').select((eb) => eb.fn.countAll().as('count')).where('request_id', '=', id).executeTakeFirstOrThrow(),
-      this.db.selectFrom('request_events').select((eb) => eb.fn.countAll().as('count')).where('request_id', '=', id).executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('request_letters')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('request_id', '=', id)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('request_events')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('request_id', '=', id)
+        .executeTakeFirstOrThrow(),
     ]);
     const newLetters = letters.slice(toCount(storedLetters.count));
     const newEvents = history.slice(toCount(storedEvents.count));
@@ -230,7 +241,9 @@ export class RequestRepository {
   }
 
   async byId(id: string): Promise<DataSubjectRequest | undefined> {
-    return (await this.assemble(await this.db.selectFrom('requests').select(['id', 'reference', 'body']).where('id', '=', id).execute()))[0];
+    return (
+      await this.assemble(await this.db.selectFrom('requests').select(['id', 'reference', 'body']).where('id', '=', id).execute())
+    )[0];
   }
 
   async byReference(reference: string): Promise<DataSubjectRequest | undefined> {
@@ -287,7 +300,11 @@ export class RequestRepository {
   }
 
   /** Open requests due before (overdue) or within a range of days, soonest first. */
-  async openDue(scope: OrganisationScope, range: { before?: string; from?: string; to?: string }, limit: number): Promise<{ rows: RequestSummary[]; total: number }> {
+  async openDue(
+    scope: OrganisationScope,
+    range: { before?: string; from?: string; to?: string },
+    limit: number,
+  ): Promise<{ rows: RequestSummary[]; total: number }> {
     const base = () => {
       let query = this.scoped(scope).where('status', 'in', OPEN_STATUSES);
       if (range.before) query = query.where('due_date', '<', range.before);
@@ -334,8 +351,13 @@ export class RequestRepository {
 
   /** Every request in scope, whole, oldest reference first, in batches. */
   async *all(scope: OrganisationScope, batch = 500): AsyncGenerator<DataSubjectRequest> {
-    for (let after = ''; ; ) {
-      const rows = await this.scoped(scope).select(['id', 'reference', 'body']).where('reference', '>', after).orderBy('reference').limit(batch).execute();
+    for (let after = ''; ;) {
+      const rows = await this.scoped(scope)
+        .select(['id', 'reference', 'body'])
+        .where('reference', '>', after)
+        .orderBy('reference')
+        .limit(batch)
+        .execute();
       for (const request of await this.assemble(rows)) yield request;
       if (rows.length < batch) return;
       after = rows.at(-1)!.reference;
@@ -343,7 +365,14 @@ export class RequestRepository {
   }
 
   async count(): Promise<number> {
-    return toCount((await this.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count);
+    return toCount(
+      (
+        await this.db
+          .selectFrom('requests')
+          .select((eb) => eb.fn.countAll().as('count'))
+          .executeTakeFirstOrThrow()
+      ).count,
+    );
   }
 
   /**

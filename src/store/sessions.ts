@@ -36,7 +36,8 @@ export class SessionRepository {
       await this.destroy(id);
       return 'expired';
     }
-    if (time - lastSeen > TOUCH_MS) await this.db.updateTable('sessions').set({ last_seen: now.toISOString() }).where('id', '=', id).execute();
+    if (time - lastSeen > TOUCH_MS)
+      await this.db.updateTable('sessions').set({ last_seen: now.toISOString() }).where('id', '=', id).execute();
     return { userId: session.user_id };
   }
 

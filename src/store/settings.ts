@@ -13,11 +13,7 @@ export class SettingsRepository {
   }
 
   async get(organisation: string): Promise<Settings> {
-    const rows = await this.db
-      .selectFrom('settings')
-      .selectAll()
-      .where('organisation', 'in', [EVERY_ORGANISATION, organisation])
-      .execute();
+    const rows = await this.db.selectFrom('settings').selectAll().where('organisation', 'in', [EVERY_ORGANISATION, organisation]).execute();
     const ordered = [...rows].sort((a, b) => Number(a.organisation !== EVERY_ORGANISATION) - Number(b.organisation !== EVERY_ORGANISATION));
     const values = Object.fromEntries(ordered.map((row) => [row.key, parseJson(row.value, `settings ${row.organisation}.${row.key}`)]));
     return readRow(settingsSchema, values, `settings ${organisation}`);

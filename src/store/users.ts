@@ -62,7 +62,10 @@ export class UserRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
     return Number(row.count);
   }
 
@@ -86,7 +89,9 @@ export class UserRepository {
       .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
       .execute();
     await this.db.deleteFrom('user_roles').where('user_id', '=', valid.id).execute();
-    const roles = Object.entries(valid.roles).flatMap(([organisation, list]) => list.map((role) => ({ user_id: valid.id, organisation, role })));
+    const roles = Object.entries(valid.roles).flatMap(([organisation, list]) =>
+      list.map((role) => ({ user_id: valid.id, organisation, role })),
+    );
     if (roles.length) await this.db.insertInto('user_roles').values(roles).execute();
     return valid;
   }

@@ -94,8 +94,8 @@ describe('a handler works a request from intake to decision', () => {
     expect(letter.text).toContain('Tietosuojavaltuutetun toimistolle');
     expect((await fetch(`${server.baseUrl}${href}`, { redirect: 'manual' })).status).toBe(303);
 
-    const admin = await signIn(ROLE_USERS.admin, 'sv');
-    const audit = await admin.newPage();
+    const auditor = await signIn(ROLE_USERS.auditor, 'sv');
+    const audit = await auditor.newPage();
     await audit.goto(`${server.baseUrl}/sv/staff/audit`);
     const text = await audit.locator('table').innerText();
     for (const action of [
@@ -108,7 +108,7 @@ describe('a handler works a request from intake to decision', () => {
       expect(text).toContain(action);
     expect(text).toContain(`request:${reference}`);
     expect(text).not.toContain('131052');
-    await admin.close();
+    await auditor.close();
     await page.close();
   });
 

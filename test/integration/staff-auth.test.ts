@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/domain/user.ts';
+import { PERMISSIONS, type Permission } from '../../src/domain/access.ts';
+import { ROLES, type Role } from '../../src/domain/user.ts';
 import { seloste } from '../support/cli.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { dataDirWithUsers, login, PASSWORD, ROLE_USERS } from '../support/staff.ts';
@@ -20,22 +21,34 @@ const get = (pathname: string, cookie?: string) =>
   fetch(`${server.baseUrl}${pathname}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
 type Who = 'anonymous' | Role;
-const STATUS: Record<string, Record<Who, number>> = {
-  '/fi/staff/': { anonymous: 303, admin: 200, dpo: 200, handler: 200, auditor: 200 },
-  '/sv/staff': { anonymous: 303, admin: 200, dpo: 200, handler: 200, auditor: 200 },
-  '/en/staff/users': { anonymous: 303, admin: 200, dpo: 403, handler: 403, auditor: 403 },
-  '/fi/staff/audit': { anonymous: 303, admin: 200, dpo: 403, handler: 403, auditor: 200 },
-  '/fi/staff/audit?action=login&page=2': { anonymous: 303, admin: 200, dpo: 403, handler: 403, auditor: 200 },
-  '/fi//staff/users': { anonymous: 303, admin: 200, dpo: 403, handler: 403, auditor: 403 },
-  '/fi/staff/requests': { anonymous: 303, admin: 200, dpo: 200, handler: 200, auditor: 200 },
-  '/sv/staff/requests/new': { anonymous: 303, admin: 200, dpo: 200, handler: 200, auditor: 403 },
-  '/en/staff/requests/TS-2026-999999': { anonymous: 303, admin: 404, dpo: 404, handler: 404, auditor: 404 },
-  '/fi/staff/no-such-page': { anonymous: 404, admin: 404, dpo: 404, handler: 404, auditor: 404 },
-};
+/** Each staff route with the permission that opens it, read from the role matrix: the table the README prints. */
+const ROUTES: [route: string, permission: Permission | 'none', missing?: number][] = [
+  ['/fi/staff/', 'dashboard.view'],
+  ['/sv/staff', 'dashboard.view'],
+  ['/en/staff/users', 'users.manage'],
+  ['/fi//staff/users', 'users.manage'],
+  ['/fi/staff/audit', 'audit.read'],
+  ['/fi/staff/audit?action=login&page=2', 'audit.read'],
+  ['/fi/staff/requests', 'requests.read'],
+  ['/sv/staff/requests/new', 'requests.act'],
+  ['/fi/staff/reports', 'reports.read'],
+  ['/en/staff/requests/TS-2026-999999', 'requests.read', 404],
+  ['/fi/staff/no-such-page', 'none', 404],
+];
 
-describe('every staff route, for anonymous users and each role', () => {
-  const cases = Object.entries(STATUS).flatMap(([route, byWho]) =>
-    Object.entries(byWho).map(([who, status]) => [route, who as Who, status] as const),
+describe('every staff route, for anonymous users and each role, as the role matrix says', () => {
+  const cases = ROUTES.flatMap(([route, permission, missing]) =>
+    (['anonymous', ...ROLES] as Who[]).map((who) => {
+      const status =
+        permission === 'none'
+          ? 404
+          : who === 'anonymous'
+            ? 303
+            : PERMISSIONS[permission].some((role: Role) => role === who)
+              ? (missing ?? 200)
+              : 403;
+      return [route, who, status] as const;
+    }),
   );
   it.each(cases)('GET %s as %s answers %i', async (route, who, status) => {
     const response = await get(route, who === 'anonymous' ? undefined : cookies[who]);
@@ -132,7 +145,7 @@ describe('signing in', () => {
 
 describe('audit of security events', () => {
   it('records logins, failures and logouts in a chain that verifies, without passwords', async () => {
-    const audit = await (await get('/en/staff/audit?action=login.failed', cookies.admin)).text();
+    const audit = await (await get('/en/staff/audit?action=login.failed', cookies.auditor)).text();
     expect(audit).toContain('failed sign-in');
     expect(audit).not.toContain(PASSWORD);
     await server.stop();

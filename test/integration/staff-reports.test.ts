@@ -57,11 +57,7 @@ describe('request reports', () => {
     expect(page).toMatch(/<dt>Received<\/dt>\s*<dd>1<\/dd>/u);
   });
 
-  it('purge refuses while the server holds the data, and reports what it would do when it does not', async () => {
-    const busy = seloste(['purge', '--dry-run', '--lang', 'en'], { DATA_DIR: dataDir });
-    expect(busy.status).toBe(1);
-    expect(busy.stderr).toContain('in use by process');
-    await server.stop();
+  it('purge runs beside the server, and reports what it would do', async () => {
     const dry = seloste(['purge', '--dry-run', '--retention-months', '12', '--lang', 'en'], { DATA_DIR: dataDir });
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('0 closed requests are older than 12 months and would be anonymised.');

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../content/catalogue.ts';
+import { getCatalogue } from '../../services/catalogue.ts';
 import { ID_PATTERN } from '../../domain/contact.ts';
 import { publicRegister } from '../../services/register-index.ts';
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PERMISSIONS } from '../../../src/domain/access.ts';
 import { AUDIT_ACTIONS } from '../../../src/domain/audit.ts';
 import { LANGS } from '../../../src/domain/language.ts';
 import { FORMAT_NAMES, NOTICE_FORMATS } from '../../../src/domain/notice-format.ts';
@@ -49,8 +50,8 @@ describe('UI strings', () => {
         used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(30);
-    // Audit action codes and file names share these prefixes but are not message keys.
-    const notKeys = new Set<string>(AUDIT_ACTIONS);
+    // Audit action codes, permissions and file names share these prefixes but are not message keys.
+    const notKeys = new Set<string>([...AUDIT_ACTIONS, ...Object.keys(PERMISSIONS)]);
     const missing = [...used].filter((key) => !notKeys.has(key) && !/\.(jsonl?|ya?ml|ts)$/u.test(key) && !baseKeys('fi').has(key));
     expect(missing).toEqual([]);
   });
