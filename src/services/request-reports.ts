@@ -2,6 +2,7 @@ import { daysBetween } from '../domain/calendar.ts';
 import { REQUEST_TYPES } from '../domain/deadline.ts';
 import { OUTCOMES, type DataSubjectRequest } from '../domain/request.ts';
 import type { Role } from '../domain/user.ts';
+import { csvDocument } from '../render/csv.ts';
 import type { Runtime } from '../store/runtime.ts';
 import { currentDue } from './request-query.ts';
 import { RequestError } from './requests.ts';
@@ -22,13 +23,6 @@ const CSV_COLUMNS = [
   'caseNumber',
 ] as const;
 
-function csvCell(value: string | undefined): string {
-  const text = value ?? '';
-  // Quote everything that needs it, and defuse cells a spreadsheet would run as a formula.
-  const safe = /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /**
  * The requests as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets). Identity codes are left out unless an
  * administrator asks for them, and that export is audited.
@@ -39,33 +33,29 @@ export async function requestsCsv(
 ): Promise<string> {
   if (options.includeHetu && options.actor.role !== 'admin') throw new RequestError('request.hetu.forbidden');
   const columns = [...CSV_COLUMNS, 'requester', ...(options.includeHetu ? ['hetu'] : [])];
-  const rows = runtime.store.data.requests.map((request) =>
-    [
-      request.reference,
-      request.type,
-      request.status,
-      request.received,
-      request.due.date,
-      request.extension?.due.date,
-      request.decidedOn,
-      request.outcome,
-      request.channel,
-      request.requester.language,
-      request.assignee,
-      request.registers.join(' '),
-      request.caseNumber,
-      request.requester.name,
-      ...(options.includeHetu ? [request.requester.hetu] : []),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+  const rows = runtime.store.data.requests.map((request) => [
+    request.reference,
+    request.type,
+    request.status,
+    request.received,
+    request.due.date,
+    request.extension?.due.date,
+    request.decidedOn,
+    request.outcome,
+    request.channel,
+    request.requester.language,
+    request.assignee,
+    request.registers.join(' '),
+    request.caseNumber,
+    request.requester.name,
+    ...(options.includeHetu ? [request.requester.hetu] : []),
+  ]);
   await runtime.audit.append({
     actor: options.actor.username,
     action: 'request.exported',
     details: { rows: rows.length, hetu: options.includeHetu },
   });
-  return `\uFEFF${[columns.join(','), ...rows].join('\r\n')}\r\n`;
+  return csvDocument([columns, ...rows], ',');
 }
 
 export interface RequestStatistics {
