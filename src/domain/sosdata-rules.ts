@@ -95,9 +95,10 @@ export function notificationProblems(notification: SosdataNotification): Sosdata
   // Answers to questions that do not apply to the answers given.
   for (const question of QUESTION_NUMBERS) {
     if (!questionApplies(question, answers) && isAnswered(question, answers)) {
-      const key = (SEPARATE_DELIVERY_QUESTIONS as readonly number[]).includes(question)
-        ? 'errors.sosdata.separateDeliveryOnly'
-        : 'errors.sosdata.notApplicable';
+      const key =
+        (SEPARATE_DELIVERY_QUESTIONS as readonly number[]).includes(question) && !hasSeparateDelivery(answers)
+          ? 'errors.sosdata.separateDeliveryOnly'
+          : 'errors.sosdata.notApplicable';
       error(question, at(fieldOf(question)), key, { question });
     }
   }
