@@ -24,6 +24,14 @@ export async function runCheck(args: string[], t: TFunction): Promise<number> {
     const incomplete = LANGS.filter((lang) => !register.complete.includes(lang));
     console.log(`  ${register.id} (${register.status}): ✓ ${names(register.complete)}  ✗ ${names(incomplete)}`);
   }
+  for (const notification of report.sosdata) {
+    const ready = notification.canMarkReady ? '✓' : '✗';
+    console.log(
+      `  ${notification.id} (${notification.status}): ${ready} ${t('sosdata.status.ready')}  ${t('sosdata.unanswered')}: ${names(notification.unanswered.map(String))}`,
+    );
+  }
+  if (report.sosdata.length > 0)
+    console.log(t('cli.check.sosdata', { count: report.sosdata.length, ready: report.sosdata.filter((n) => n.canMarkReady).length }));
   const perLanguage = (key: 'complete' | 'incomplete') => LANGS.map((lang) => `${lang} ${report.languages[lang][key]}`).join(', ');
   console.log(
     t('cli.check.summary', {

@@ -11,6 +11,7 @@ import { runPdf } from './pdf.ts';
 import { runPurge } from './purge.ts';
 import { runSchema } from './schema.ts';
 import { runServe } from './serve.ts';
+import { runSosdata } from './sosdata.ts';
 import { runUser } from './user.ts';
 
 /** The language of messages: --lang, else SELOSTE_LANG, else the locale of the shell (LANG=sv_FI.UTF-8 gives sv), else Finnish. */
@@ -47,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
         return await runPdf(args, t);
       case 'schema':
         return await runSchema(args, t);
+      case 'sosdata':
+        return await runSosdata(args, t);
       case 'serve':
         return await runServe(args);
       case undefined:

@@ -1,12 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type * as z from 'zod';
 import { checkRegister, formatPath, languageReport, type LanguageReport } from '../domain/catalogue-rules.ts';
 import { organisationSchema, type Organisation } from '../domain/organisation.ts';
 import { registerSchema, type Register } from '../domain/register.ts';
 import { codeOf, type ContentIssue } from './issues.ts';
-import { toSchemaProblems } from './schema-issues.ts';
-import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { loadSosdata, type SosdataEntry } from './sosdata.ts';
+import { readYamlDirectory, type Report } from './yaml-files.ts';
 
 export interface RegisterEntry {
   register: Register;
@@ -19,19 +17,11 @@ export interface RegisterEntry {
 export interface LoadedContent {
   organisations: Map<string, Organisation>;
   registers: Map<string, RegisterEntry>;
+  /** Sosdata notifications, one per municipality group (content/sosdata). */
+  sosdata: Map<string, SosdataEntry>;
   /** Register files left out of the catalogue because of errors. */
   invalidRegisterFiles: string[];
   issues: ContentIssue[];
-}
-
-const SCHEMAS = { organisations: organisationSchema, registers: registerSchema } as const;
-type Kind = keyof typeof SCHEMAS;
-
-interface ValidFile<T> {
-  file: string;
-  name: string;
-  source: YamlSource;
-  value: T;
 }
 
 /**
@@ -42,70 +32,17 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const issues: ContentIssue[] = [];
   const root = path.dirname(path.resolve(contentDir));
   const display = (file: string) => path.relative(root, path.resolve(file));
-  const report = (
-    severity: ContentIssue['severity'],
-    file: string,
-    key: string,
-    params: Record<string, string | number> = {},
-    line?: number,
-    fieldPath = '',
-  ) => issues.push({ severity, code: codeOf(key), file, line, path: fieldPath, key, params });
+  const report: Report = (severity, file, key, params = {}, line, fieldPath = '') =>
+    issues.push({ severity, code: codeOf(key), file, line, path: fieldPath, key, params });
   const invalid = new Set<string>();
 
-  async function readKind<K extends Kind>(kind: K): Promise<ValidFile<z.infer<(typeof SCHEMAS)[K]>>[]> {
-    const dir = path.join(contentDir, kind);
-    let names: string[];
-    try {
-      names = (await readdir(dir)).filter((name) => /\.ya?ml$/u.test(name)).sort();
-    } catch {
-      report('error', display(dir), 'errors.content.missingDirectory');
-      return [];
-    }
-    const valid: ValidFile<z.infer<(typeof SCHEMAS)[K]>>[] = [];
-    for (const name of names) {
-      const file = display(path.join(dir, name));
-      const source = parseYamlSource(await readFile(path.join(dir, name), 'utf8'));
-      if (source.syntaxErrors.length > 0) {
-        for (const error of source.syntaxErrors) report('error', file, 'errors.yaml.syntax', { detail: error.message }, error.line);
-        invalid.add(file);
-        continue;
-      }
-      const result = SCHEMAS[kind].safeParse(source.data, { reportInput: true });
-      if (!result.success) {
-        for (const problem of toSchemaProblems(result.error.issues)) {
-          report('error', file, problem.key, problem.params, source.lineOf(problem.path), formatPath(problem.path));
-        }
-        invalid.add(file);
-        continue;
-      }
-      valid.push({ file, name, source, value: result.data as z.infer<(typeof SCHEMAS)[K]> });
-    }
-    return uniqueIds(valid);
-  }
+  const options = { display, report, invalid, required: true };
 
-  /** Keeps the first file for each id; a later one is refused, and so is a file not named after its id. */
-  function uniqueIds<T extends { id: string }>(files: ValidFile<T>[]): ValidFile<T>[] {
-    const firstById = new Map<string, string>();
-    return files.filter(({ file, name, source, value }) => {
-      const first = firstById.get(value.id);
-      if (first) {
-        report('error', file, 'errors.id.duplicate', { id: value.id, other: first }, source.lineOf(['id']), 'id');
-        invalid.add(file);
-        return false;
-      }
-      firstById.set(value.id, file);
-      if (name !== `${value.id}.yaml`) {
-        report('error', file, 'errors.id.fileName', { id: value.id, expected: `${value.id}.yaml` }, source.lineOf(['id']), 'id');
-        invalid.add(file);
-        return false;
-      }
-      return true;
-    });
-  }
-
-  const organisations = new Map((await readKind('organisations')).map(({ value }) => [value.id, value]));
+  const organisations = new Map(
+    (await readYamlDirectory(path.join(contentDir, 'organisations'), organisationSchema, options)).map(({ value }) => [value.id, value]),
+  );
   const registers = new Map<string, RegisterEntry>();
-  for (const { file, source, value } of await readKind('registers')) {
+  for (const { file, source, value } of await readYamlDirectory(path.join(contentDir, 'registers'), registerSchema, options)) {
     const findings = checkRegister(value, organisations);
     for (const finding of findings) {
       report(finding.severity, file, finding.key, finding.params, source.lineOf(finding.path), formatPath(finding.path));
@@ -118,5 +55,6 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   }
 
   const invalidRegisterFiles = [...invalid].filter((file) => file.includes(`registers${path.sep}`)).sort();
-  return { organisations, registers, invalidRegisterFiles, issues };
+  const sosdata = await loadSosdata(contentDir, { display, report, invalid, organisations, registers });
+  return { organisations, registers, sosdata, invalidRegisterFiles, issues };
 }

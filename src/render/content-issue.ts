@@ -3,6 +3,7 @@ import type { ContentIssue } from '../content/issues.ts';
 import { isLang } from '../domain/language.ts';
 import { NOTICE_FORMATS } from '../domain/notice-format.ts';
 import { isRegisterFormat } from '../domain/register.ts';
+import { SERVICE_TASK_NAMES } from '../domain/sosdata-texts.ts';
 
 /** The message of an issue in the reader's language, language names included. */
 export function issueMessage(issue: ContentIssue, t: TFunction): string {
@@ -14,6 +15,9 @@ export function issueMessage(issue: ContentIssue, t: TFunction): string {
     const heading = NOTICE_FORMATS[format].find((definition) => definition.key === section)?.heading[lang];
     if (heading) params.section = `${heading} (${section})`;
   }
+  const { task } = params;
+  if (typeof task === 'string' && isLang(lang) && task in SERVICE_TASK_NAMES)
+    params.task = SERVICE_TASK_NAMES[task as keyof typeof SERVICE_TASK_NAMES][lang];
   return t(issue.key, params);
 }
 

@@ -1,6 +1,7 @@
 import { LANGS, type Lang } from '../domain/language.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { loadContent } from '../content/load.ts';
+import { canMarkReady, unansweredQuestions } from '../domain/sosdata-rules.ts';
 
 export interface RegisterCheck {
   id: string;
@@ -10,9 +11,21 @@ export interface RegisterCheck {
   complete: Lang[];
 }
 
-/** What `seloste check` reports: per register, per language, and every issue. */
+/** A Sosdata notification as `seloste check` reports it. */
+export interface SosdataCheck {
+  id: string;
+  file: string;
+  status: string;
+  /** Applicable questions without an answer. */
+  unanswered: number[];
+  /** Whether the form's rules allow marking it ready. */
+  canMarkReady: boolean;
+}
+
+/** What `seloste check` reports: per register, per language, per Sosdata notification, and every issue. */
 export interface CheckReport {
   registers: RegisterCheck[];
+  sosdata: SosdataCheck[];
   invalidFiles: string[];
   /** How many valid registers are complete, and how many not, in each language. */
   languages: Record<Lang, { complete: number; incomplete: number }>;
@@ -40,8 +53,18 @@ export async function checkContent(contentDir: string): Promise<CheckReport> {
     }),
   ) as CheckReport['languages'];
   const issues = [...content.issues].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const sosdata = [...content.sosdata.values()]
+    .map(({ notification, file }) => ({
+      id: notification.id,
+      file,
+      status: notification.status,
+      unanswered: unansweredQuestions(notification.answers),
+      canMarkReady: canMarkReady(notification),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
   return {
     registers,
+    sosdata,
     invalidFiles: content.invalidRegisterFiles,
     languages,
     issues,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { organisationSchema } from '../domain/organisation.ts';
 import { registerSchema } from '../domain/register.ts';
+import { sosdataNotificationSchema } from '../domain/sosdata.ts';
 
 /** The JSON Schemas that editors use for completion, generated from the zod schemas so they cannot drift. */
 export function jsonSchemas(): Record<string, string> {
@@ -11,5 +12,6 @@ export function jsonSchemas(): Record<string, string> {
   return {
     'register.schema.json': build(registerSchema, 'register.schema.json'),
     'organisation.schema.json': build(organisationSchema, 'organisation.schema.json'),
+    'sosdata.schema.json': build(sosdataNotificationSchema, 'sosdata.schema.json'),
   };
 }

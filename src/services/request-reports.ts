@@ -3,6 +3,7 @@ import { daysBetween } from '../domain/calendar.ts';
 import { REQUEST_TYPES } from '../domain/deadline.ts';
 import { OUTCOMES, type DataSubjectRequest } from '../domain/request.ts';
 import { EVERY_ORGANISATION, type Actor } from '../domain/user.ts';
+import { csvDocument } from '../render/csv.ts';
 import type { Store } from '../store/index.ts';
 import { scopeFor } from './request-query.ts';
 import { RequestError } from './requests.ts';
@@ -24,13 +25,6 @@ const CSV_COLUMNS = [
   'caseNumber',
 ] as const;
 
-function csvCell(value: string | undefined): string {
-  const text = value ?? '';
-  // Quote everything that needs it, and defuse cells a spreadsheet would run as a formula.
-  const safe = /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /**
  * The requests the actor may read, as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets). Identity codes
  * are left out unless an administrator of every organisation concerned asks for them, and that export is audited.
@@ -40,34 +34,30 @@ export async function requestsCsv(store: Store, options: { includeHetu: boolean;
   if (!can(actor, 'reports.read')) throw new RequestError('request.forbidden');
   if (includeHetu && !can(actor, 'reports.exportHetu')) throw new RequestError('request.hetu.forbidden');
   const columns = [...CSV_COLUMNS, 'requester', ...(includeHetu ? ['hetu'] : [])];
-  const rows: string[] = [];
+  const rows: (string | undefined)[][] = [];
   for await (const request of store.requests.all(scopeFor(actor, 'reports.read'))) {
     const hetuAllowed = includeHetu && can(actor, 'reports.exportHetu', request.organisation);
-    rows.push(
-      [
-        request.reference,
-        request.organisation,
-        request.type,
-        request.status,
-        request.received,
-        request.due.date,
-        request.extension?.due.date,
-        request.decidedOn,
-        request.outcome,
-        request.channel,
-        request.requester.language,
-        request.assignee,
-        request.registers.join(' '),
-        request.caseNumber,
-        request.requester.name,
-        ...(includeHetu ? [hetuAllowed ? request.requester.hetu : undefined] : []),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    rows.push([
+      request.reference,
+      request.organisation,
+      request.type,
+      request.status,
+      request.received,
+      request.due.date,
+      request.extension?.due.date,
+      request.decidedOn,
+      request.outcome,
+      request.channel,
+      request.requester.language,
+      request.assignee,
+      request.registers.join(' '),
+      request.caseNumber,
+      request.requester.name,
+      ...(includeHetu ? [hetuAllowed ? request.requester.hetu : undefined] : []),
+    ]);
   }
   await store.audit.append({ actor: actor.username, action: 'request.exported', details: { rows: rows.length, hetu: includeHetu } });
-  return `\uFEFF${[columns.join(','), ...rows].join('\r\n')}\r\n`;
+  return csvDocument([columns, ...rows], ',');
 }
 
 export interface RequestStatistics {

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 interface StructNode {
@@ -59,4 +61,20 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   } finally {
     await task.destroy();
   }
+}
+
+/** Runs a PDF tool from qpdf or poppler-utils and returns what it printed. */
+export function pdfTool(command: 'qpdf' | 'pdffonts' | 'pdfinfo' | 'pdftotext', args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) throw new Error(`${command} is not installed (apt-get install qpdf poppler-utils; .ci/run does it)`);
+  return `${result.stdout}${result.stderr}`;
+}
+
+/** Asserts what every tagged PDF of Seloste must pass: qpdf's check, embedded fonts, and poppler calling it tagged. */
+export function expectValidTaggedPdf(file: string): void {
+  expect(pdfTool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
+  const fonts = pdfTool('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) expect(line.split(/\s+/u).slice(-5, -4)[0], line).toBe('yes');
+  expect(pdfTool('pdfinfo', [file])).toMatch(/Tagged:\s+yes/u);
 }

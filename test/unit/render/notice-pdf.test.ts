@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +9,7 @@ import { tFor } from '../../../src/i18n/index.ts';
 import { buildNoticeView } from '../../../src/render/notice-view.ts';
 import { getPublishedNotice, type Notice } from '../../../src/services/notice.ts';
 import { renderPdf } from '../../../src/services/notice-pdf.ts';
-import { readPdf, type ReadPdf } from '../../support/pdf.ts';
+import { expectValidTaggedPdf, pdfTool, readPdf, type ReadPdf } from '../../support/pdf.ts';
 
 const FIXED = new Date('2026-01-15T12:00:00Z');
 const dir = mkdtempSync(path.join(tmpdir(), 'seloste-pdf-'));
@@ -22,12 +21,6 @@ async function pdfOf(id: string, lang: Lang): Promise<{ bytes: Uint8Array; file:
   const file = path.join(dir, `${id}-${lang}.pdf`);
   writeFileSync(file, bytes);
   return { bytes, file, read: await readPdf(bytes) };
-}
-
-function tool(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
-  if (result.error) throw new Error(`${command} is not installed (apt-get install qpdf poppler-utils; .ci/run does it)`);
-  return `${result.stdout}${result.stderr}`;
 }
 
 let atjFi: Awaited<ReturnType<typeof pdfOf>>;
@@ -79,18 +72,12 @@ describe('the PDF notice of ATJ', () => {
   });
 
   it('passes qpdf --check, embeds every font, and pdfinfo calls it tagged', () => {
-    for (const { file } of [atjFi, atjSv]) {
-      expect(tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
-      const fonts = tool('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
-      expect(fonts.length).toBeGreaterThan(0);
-      for (const line of fonts) expect(line.split(/\s+/u).slice(-5, -4)[0], line).toBe('yes');
-      expect(tool('pdfinfo', [file])).toMatch(/Tagged:\s+yes/u);
-    }
+    for (const { file } of [atjFi, atjSv]) expectValidTaggedPdf(file);
   });
 
   it('gives the title with pdftotext', () => {
-    expect(tool('pdftotext', [atjFi.file, '-'])).toContain('Sosiaalihuollon asiakastietojärjestelmä ATJ');
-    expect(tool('pdftotext', [atjSv.file, '-'])).toContain('Socialvårdens klientdatasystem ATJ');
+    expect(pdfTool('pdftotext', [atjFi.file, '-'])).toContain('Sosiaalihuollon asiakastietojärjestelmä ATJ');
+    expect(pdfTool('pdftotext', [atjSv.file, '-'])).toContain('Socialvårdens klientdatasystem ATJ');
   });
 
   it('is byte-for-byte the same when rendered twice with a fixed date', async () => {
