@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { config } from './domain/config.ts';
 import { isLang } from './domain/language.ts';
+import { isStoreUnavailable, storeHealthy, StoreUnavailableError } from './services/health.ts';
 import { appStore } from './services/runtime.ts';
 import { SESSION_COOKIE } from './services/sessions.ts';
 import { signedInUser } from './services/staff-session.ts';
@@ -19,19 +20,32 @@ appStore().catch((error: Error) => console.error(JSON.stringify({ level: 'error'
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const started = performance.now();
-  const token = context.cookies.get(SESSION_COOKIE)?.value;
-  if (token) {
-    const user = await signedInUser(await appStore(), token);
-    if (user) context.locals.user = user;
-    else context.cookies.delete(SESSION_COOKIE, { path: '/' });
-  }
-
+  const lang = isLang(context.params.lang) ? context.params.lang : 'fi';
+  const privateRoute = PRIVATE_ROUTE.test(context.routePattern);
   let response: Response;
-  if (STAFF_ROUTE.test(context.routePattern) && !context.locals.user) {
-    const lang = isLang(context.params.lang) ? context.params.lang : 'fi';
-    response = context.redirect(`/${lang}/login?next=${encodeURIComponent(context.url.pathname)}`, 303);
-  } else {
-    response = await next();
+  try {
+    const token = context.cookies.get(SESSION_COOKIE)?.value;
+    if (token) {
+      try {
+        const user = await signedInUser(await appStore(), token);
+        if (user) context.locals.user = user;
+        else context.cookies.delete(SESSION_COOKIE, { path: '/' });
+      } catch (error) {
+        // Public notices do not need the database: without it, their readers go on as anyone would.
+        if (privateRoute || !isStoreUnavailable(error)) throw error;
+      }
+    }
+    if (STAFF_ROUTE.test(context.routePattern) && !context.locals.user)
+      response = context.redirect(`/${lang}/login?next=${encodeURIComponent(context.url.pathname)}`, 303);
+    else response = await next();
+    // A page that failed on its own (Astro has already made a 500 of it) because the database is gone.
+    if (privateRoute && response.status === 500 && !(await storeHealthy())) throw new StoreUnavailableError();
+  } catch (error) {
+    // While the database cannot be used, staff get a clear page in their language with 503, never a bare 500.
+    if (!privateRoute || !isStoreUnavailable(error)) throw error;
+    console.error(JSON.stringify({ level: 'error', message: 'database unavailable', route: context.routePattern }));
+    // A fresh GET: the original request's body may already have been read.
+    response = await context.rewrite(new Request(new URL(`/${lang}/unavailable`, context.url)));
   }
 
   response.headers.set('X-Content-Type-Options', 'nosniff');

@@ -3,7 +3,8 @@ import { isRealIsoDate } from './date.ts';
 import { REQUEST_TYPES, type Deadline, type DeadlineStep } from './deadline.ts';
 import { validateHetu } from './hetu.ts';
 import { NON_WORKING_REASONS } from './holidays.ts';
-import { langSchema } from './language.ts';
+import { emailAddressSchema } from './email.ts';
+import { LANGS, langSchema } from './language.ts';
 
 /**
  * The life of a request, as an explicit state machine. Every transition is an audit event.
@@ -73,38 +74,85 @@ export const deadlineSchema: z.ZodType<Deadline> = z.strictObject({ date: isoDat
 
 export const REFERENCE_PATTERN = /^TS-\d{4}-\d{6}$/u;
 
+/** The GDPR applies from 25 May 2018: no request under it was received before. */
+export const GDPR_APPLIES_FROM = '2018-05-25';
+
+/**
+ * The limits of every typed field, told to the user beside the field. The intake form, the e-form and the stored row
+ * all use the schemas below, so what a form accepts the database accepts too.
+ */
+export const LIMITS = {
+  name: 200,
+  phone: 40,
+  address: 500,
+  representativeBasis: 500,
+  representativeContact: 500,
+  details: 5000,
+  caseNumber: 100,
+  note: 2000,
+  reason: 2000,
+  recipient: 200,
+  recipients: 50,
+  registers: 50,
+} as const;
+
+/** Free text of a field, trimmed, not empty, within its limit: the error keys name the limit for the message. */
+export const textField = (max: number) => z.string().trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.form.tooLong' });
+
+/** A day on which a request may have arrived: a real date, not before the GDPR applied. */
+export const receivedDateSchema = isoDate.refine((date) => date >= GDPR_APPLIES_FROM, { error: 'request.received.beforeGdpr' });
+
+/** A personal identity code, valid with its check character and real birth date. */
+export const hetuSchema = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase())
+  .refine((code) => validateHetu(code).valid, { error: 'errors.hetu.invalid' });
+
+export const requesterSchema = z.strictObject({
+  name: textField(LIMITS.name),
+  /** Personal identity code, validated; shown masked except to a permitted role, and each reveal is audited. */
+  hetu: hetuSchema.optional(),
+  email: emailAddressSchema.optional(),
+  phone: textField(LIMITS.phone).optional(),
+  address: textField(LIMITS.address).optional(),
+  /** The language the requester is answered in (Language Act 423/2003 §10: Finnish or Swedish at their choice). */
+  language: langSchema,
+});
+
+/** Someone acting for the requester: a guardian, a trustee or a holder of a power of attorney. */
+export const representativeSchema = z.strictObject({
+  name: textField(LIMITS.name),
+  basis: textField(LIMITS.representativeBasis),
+  contact: textField(LIMITS.representativeContact).optional(),
+});
+
+/** The registers concerned, by id: each once, at most fifty. */
+export const registerIdsSchema = z
+  .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u))
+  .max(LIMITS.registers, { error: 'errors.form.tooMany' })
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'errors.form.repeated' });
+
+/** A handler's note on a change of status. */
+export const noteSchema = textField(LIMITS.note);
+/** The reason for an extension, told to the requester. */
+export const extensionReasonSchema = textField(LIMITS.reason);
+/** Art 19: the recipients told of a rectification, erasure or restriction, one per line. */
+export const recipientsSchema = z.array(textField(LIMITS.recipient)).max(LIMITS.recipients, { error: 'errors.form.tooMany' });
+
 export const requestSchema = z.strictObject({
   id: z.uuid(),
   /** Reference in sequence per year: TS-2026-000123. */
   reference: z.string().regex(REFERENCE_PATTERN),
   /** The organisation answering it: the controller of the registers concerned. Its staff, and only they, see it. */
-  organisation: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u)
-    .max(64),
+  organisation: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u).max(64),
   type: z.enum(REQUEST_TYPES),
-  received: isoDate,
+  received: receivedDateSchema,
   channel: z.enum(CHANNELS),
-  requester: z.strictObject({
-    name: z.string().trim().min(1).max(200),
-    /** Personal identity code, validated; shown masked except to a permitted role, and each reveal is audited. */
-    hetu: z
-      .string()
-      .refine((code) => validateHetu(code).valid, { error: 'errors.hetu.invalid' })
-      .optional(),
-    email: z.email().optional(),
-    phone: z.string().max(40).optional(),
-    address: z.string().max(500).optional(),
-    /** The language the requester is answered in (Language Act 423/2003 §10: Finnish or Swedish at their choice). */
-    language: langSchema,
-  }),
-  /** Someone acting for the requester: a guardian, a trustee or a holder of a power of attorney. */
-  representative: z
-    .strictObject({ name: z.string().trim().min(1).max(200), basis: z.string().max(500), contact: z.string().max(500).optional() })
-    .optional(),
-  /** The registers concerned, by id. */
-  registers: z.array(z.string()).max(50),
-  details: z.string().max(5000).optional(),
+  requester: requesterSchema,
+  representative: representativeSchema.optional(),
+  registers: registerIdsSchema,
+  details: textField(LIMITS.details).optional(),
   identity: z
     .strictObject({
       method: z.enum(IDENTITY_METHODS),
@@ -115,12 +163,12 @@ export const requestSchema = z.strictObject({
   assignee: z.string().optional(),
   status: z.enum(REQUEST_STATUSES),
   due: deadlineSchema,
-  extension: z.strictObject({ reason: z.string().trim().min(1).max(2000), toldOn: isoDate, due: deadlineSchema }).optional(),
+  extension: z.strictObject({ reason: extensionReasonSchema, toldOn: isoDate, due: deadlineSchema }).optional(),
   stops: z.array(z.strictObject({ from: isoDate, to: isoDate.optional(), reason: z.string().max(500) })),
   outcome: z.enum(OUTCOMES).optional(),
   refusalGrounds: z.array(z.enum(REFUSAL_GROUNDS)).optional(),
   /** Art 19: the recipients told of a rectification, erasure or restriction. */
-  recipientsNotified: z.array(z.string().max(200)).optional(),
+  recipientsNotified: recipientsSchema.optional(),
   decidedOn: isoDate.optional(),
   /** Letters sent: the exact text, its SHA-256, the template and the language, so what was sent can be shown later. */
   letters: z.array(
@@ -134,14 +182,14 @@ export const requestSchema = z.strictObject({
     }),
   ),
   /** The case number in the organisation's case register (diaarinumero). */
-  caseNumber: z.string().max(100).optional(),
+  caseNumber: textField(LIMITS.caseNumber).optional(),
   history: z.array(
     z.strictObject({
       at: z.iso.datetime(),
       by: z.string(),
       from: z.enum(REQUEST_STATUSES).optional(),
       to: z.enum(REQUEST_STATUSES),
-      note: z.string().max(2000).optional(),
+      note: noteSchema.optional(),
     }),
   ),
   createdAt: z.iso.datetime(),
@@ -187,3 +235,35 @@ export function portabilityWarning(
     (bases) => bases !== undefined && bases.length > 0 && bases.every((basis) => basis === 'c' || basis === 'e'),
   );
 }
+
+/**
+ * The intake of a new request, by staff or through the e-form, as typed (an empty field is left out). Built from the
+ * same field schemas as the stored request, with the rules that depend on the day: nothing received after today, and
+ * no identity code of someone born after it.
+ */
+export function intakeSchema(today: string) {
+  return z
+    .object({
+      type: z.enum(REQUEST_TYPES, { error: 'staff.requests.error.type' }),
+      received: receivedDateSchema.refine((date) => date <= today, { error: 'request.received.future' }),
+      channel: z.enum(CHANNELS, { error: 'staff.requests.error.channel' }),
+      name: requesterSchema.shape.name,
+      hetu: hetuSchema.refine((code) => (validateHetu(code) as { birthDate: string }).birthDate <= today, { error: 'errors.hetu.future' }).optional(),
+      email: emailAddressSchema.optional(),
+      phone: textField(LIMITS.phone).optional(),
+      address: textField(LIMITS.address).optional(),
+      language: z.enum(LANGS, { error: 'staff.requests.error.language' }),
+      representativeName: textField(LIMITS.name).optional(),
+      representativeBasis: textField(LIMITS.representativeBasis).optional(),
+      representativeContact: textField(LIMITS.representativeContact).optional(),
+      registers: registerIdsSchema.min(1, { error: 'staff.requests.error.registers' }),
+      details: textField(LIMITS.details).optional(),
+      caseNumber: textField(LIMITS.caseNumber).optional(),
+    })
+    .refine((form) => !form.representativeName || form.representativeBasis, {
+      error: 'staff.requests.error.representativeBasis',
+      path: ['representativeBasis'],
+    });
+}
+export type IntakeForm = z.infer<ReturnType<typeof intakeSchema>>;
+export const INTAKE_FIELDS = Object.keys(intakeSchema('2000-01-01').shape) as (keyof IntakeForm)[];

@@ -1,6 +1,8 @@
 import { getCatalogue } from '../content/catalogue.ts';
 import { appStore } from './runtime.ts';
 
+export { isStoreUnavailable, StoreUnavailableError } from '../store/index.ts';
+
 export interface Health {
   ok: boolean;
   store: 'ok' | 'unavailable';
@@ -22,4 +24,13 @@ export async function health(): Promise<Health> {
     registers: catalogue.registers.size,
     organisations: catalogue.organisations.size,
   };
+}
+
+/** Whether the server's database answers now (false when it cannot even be opened). */
+export async function storeHealthy(): Promise<boolean> {
+  try {
+    return (await (await appStore()).health()).ok;
+  } catch {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import { LANG_TAGS, LANGS, type Lang } from '../domain/language.ts';
 import type { DataSubjectRequest } from '../domain/request.ts';
 import { LETTER_KINDS } from '../domain/request.ts';
 import { tFor } from '../i18n/index.ts';
+import { literalMarkdown } from '../render/markdown-literal.ts';
 import { renderNoticePdf } from '../render/pdf/notice-pdf.ts';
 import { pdfLabelsSchema, pdfLayoutSchema } from '../render/pdf/pdf-templates.ts';
 import type { Actor } from '../domain/user.ts';
@@ -40,21 +41,22 @@ export function createLetter(
         ? [t('letter.groundsIntro'), ...request.refusalGrounds.map((ground) => `- ${t(`request.ground.${ground}`)}`)]
         : []),
       ...(request.recipientsNotified?.length
-        ? ['', t('letter.recipientsIntro'), ...request.recipientsNotified.map((recipient) => `- ${recipient}`)]
+        ? ['', t('letter.recipientsIntro'), ...request.recipientsNotified.map((recipient) => `- ${literalMarkdown(recipient)}`)]
         : []),
     ].join('\n');
     const text = await readTemplate(`letters/${kind}`, lang, {
-      name: request.requester.name,
+      // What a requester or a handler typed goes in as literal text; only the template's own markup formats a letter.
+      name: literalMarkdown(request.requester.name),
       reference: request.reference,
       type: t(`request.type.${request.type}`),
       received: day(request.received),
       due: day(request.due.date),
       extendedDue: day(request.extension?.due.date ?? request.due.date),
-      reason: request.extension?.reason ?? '',
+      reason: literalMarkdown(request.extension?.reason ?? ''),
       outcome: request.outcome ? t(`request.outcome.${request.outcome}`) : '',
       grounds,
-      registers: request.registers.map((register) => context.registerTitle(register, lang)).join(', '),
-      organisation: context.organisation(lang),
+      registers: literalMarkdown(request.registers.map((register) => context.registerTitle(register, lang)).join(', ')),
+      organisation: literalMarkdown(context.organisation(lang)),
     });
     const sha256 = createHash('sha256').update(text).digest('hex');
     request.letters.push({ kind, lang, sentAt: now.toISOString(), sha256, template: `letters/${kind}`, text });
@@ -103,7 +105,8 @@ export async function letterPdf(
       facts: [
         { label: t('letter.date'), value: day(letter.sentAt.slice(0, 10)) },
         { label: t('letter.reference'), value: request.reference },
-        { label: t('letter.recipient'), value: request.requester.name },
+        // The PDF's facts are markdown like every text of the view: the requester's name goes in literally.
+        { label: t('letter.recipient'), value: literalMarkdown(request.requester.name) },
       ],
       creationDate: new Date(letter.sentAt),
     },

@@ -2,7 +2,11 @@ import type { LoadedContent } from '../content/load.ts';
 import { isRealIsoDate } from '../domain/date.ts';
 import type { Lang } from '../domain/language.ts';
 import { pickLanguage } from '../domain/localized-text.ts';
+import type * as z from 'zod';
 import {
+  extensionReasonSchema,
+  noteSchema,
+  recipientsSchema,
   IDENTITY_METHODS,
   LETTER_KINDS,
   OUTCOMES,
@@ -31,6 +35,16 @@ export function letterContextFor(catalogue: LoadedContent, request: Pick<DataSub
 
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
 
+/** A typed field checked with its domain schema; a refusal names the limit, and the page keeps what was typed. */
+function checked<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new RequestError(issue.message.includes('.') ? issue.message : 'errors.form.invalid', {
+    ...(issue.code === 'too_big' ? { max: Number(issue.maximum) } : {}),
+  });
+}
+
 /**
  * Carries out one action posted from a request's page (`intent` names it), checking every field. Throws RequestError
  * with an i18n key when the input or the state machine refuses it.
@@ -48,7 +62,8 @@ export async function applyRequestAction(
     case 'transition': {
       const to = field('to');
       if (!oneOf(REQUEST_STATUSES, to)) throw new RequestError('request.transition.forbidden');
-      return { request: await transition(store, id, to as RequestStatus, actor, field('note') || undefined) };
+      const note = field('note') ? checked(noteSchema, field('note')) : undefined;
+      return { request: await transition(store, id, to as RequestStatus, actor, note) };
     }
     case 'verify': {
       const method = field('method');
@@ -58,7 +73,7 @@ export async function applyRequestAction(
     case 'extend': {
       const toldOn = field('toldOn');
       if (!isRealIsoDate(toldOn)) throw new RequestError('errors.date.invalid');
-      return { request: await extend(store, id, field('reason'), toldOn, actor) };
+      return { request: await extend(store, id, checked(extensionReasonSchema, field('reason')), toldOn, actor) };
     }
     case 'decide': {
       const outcome = field('outcome');
@@ -67,10 +82,13 @@ export async function applyRequestAction(
         .getAll('grounds')
         .map(String)
         .filter((ground) => oneOf(REFUSAL_GROUNDS, ground));
-      const recipientsNotified = field('recipients')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean);
+      const recipientsNotified = checked(
+        recipientsSchema,
+        field('recipients')
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      );
       return { request: await decide(store, id, { outcome, refusalGrounds, recipientsNotified }, actor) };
     }
     case 'assign':

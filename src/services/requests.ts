@@ -17,12 +17,14 @@ import {
 import type { Actor } from '../domain/user.ts';
 import type { NewAuditEvent, Repositories, Store } from '../store/index.ts';
 
-/** A refused request change, with a stable code that is also the i18n key of its message. */
+/** A refused request change, with a stable code that is also the i18n key of its message, and what the message needs. */
 export class RequestError extends Error {
   readonly code: string;
-  constructor(code: string) {
+  readonly params: Record<string, string | number>;
+  constructor(code: string, params: Record<string, string | number> = {}) {
     super(code);
     this.code = code;
+    this.params = params;
   }
 }
 

@@ -3,18 +3,34 @@ import { AuditRepository } from './audit-log.ts';
 import { ChangeCounters } from './change-counters.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './database.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import type { Engine } from './migrations.ts';
+import { MIGRATIONS, type Engine } from './migrations.ts';
 import { RequestRepository } from './requests.ts';
 import { SessionRepository } from './sessions.ts';
 import { SettingsRepository } from './settings.ts';
-import type { Tables } from './tables.ts';
+import type { TableName, Tables } from './tables.ts';
 import { UserRepository } from './users.ts';
 
 export type { DatabaseConfig } from './database.ts';
 export type { Engine } from './migrations.ts';
 export type { AuditFilter, NewAuditEvent, VerifyResult } from './audit-log.ts';
 export type { OrganisationScope, RequestListFilter, RequestSort, RequestSummary } from './requests.ts';
-export { StoreCorruptError, StoreValidationError } from './rows.ts';
+export { isStoreUnavailable, StoreCorruptError, StoreUnavailableError, StoreValidationError } from './rows.ts';
+
+/** Every table of the schema, for the health check. */
+const TABLES: readonly TableName[] = [
+  'schema_migrations',
+  'users',
+  'user_roles',
+  'sessions',
+  'login_attempts',
+  'requests',
+  'request_letters',
+  'request_events',
+  'reference_counters',
+  'audit_events',
+  'settings',
+  'change_counters',
+];
 
 /** The repositories over one connection (or one transaction). */
 export interface Repositories {
@@ -69,8 +85,11 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     async health() {
       if (closed) return { ok: false, problem: 'closed' };
       try {
-        await sql`select 1`.execute(db);
-        await db.selectFrom('schema_migrations').select('version').limit(1).execute();
+        // Every table answers, and the schema is the one this version knows.
+        for (const table of TABLES) await sql`select 1 from ${sql.table(table)} limit 1`.execute(db);
+        const newest = await db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('version')).executeTakeFirst();
+        const expected = MIGRATIONS.at(-1)!.version;
+        if (Number(newest?.version) !== expected) return { ok: false, problem: `schema version ${newest?.version} ≠ ${expected}` };
         return { ok: true };
       } catch (error) {
         return { ok: false, problem: (error as Error).message };

@@ -58,3 +58,21 @@ function escapeLike(text: string): string {
 export function containsText(column: string, text: string): Expression<SqlBool> {
   return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
 }
+
+/** The database did not answer a health check. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+}
+
+/**
+ * Whether an error means the database cannot be used right now (as opposed to a bug): a row that does not fit its
+ * schema, a damaged or locked SQLite file, or a PostgreSQL server that is down or refuses the connection.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (error instanceof StoreCorruptError || error instanceof StoreUnavailableError) return true;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (code === 'ERR_SQLITE_ERROR' || /^SQLITE_/u.test(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN'].includes(code)) return true;
+  // PostgreSQL: connection exceptions (08…), the server shutting down (57P…), insufficient resources (53…).
+  return /^(?:08|57P|53)/u.test(code);
+}

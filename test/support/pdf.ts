@@ -21,6 +21,8 @@ export interface ReadPdf {
   /** The languages set on structure elements. */
   langs: Set<string>;
   outline: string[];
+  /** The targets of every link annotation. */
+  links: string[];
 }
 
 /** Reads a PDF back as a reader's software would: metadata, text, the structure tree and the bookmarks. */
@@ -34,6 +36,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     const roles = new Map<string, number>();
     const langs = new Set<string>();
     const texts: string[] = [];
+    const links: string[] = [];
     const walk = (node: StructNode | null | undefined) => {
       if (!node) return;
       if (node.role) roles.set(node.role, (roles.get(node.role) ?? 0) + 1);
@@ -45,6 +48,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       const content = await page.getTextContent();
       texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
       walk((await page.getStructTree()) as StructNode);
+      for (const annotation of (await page.getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string }[])
+        if (annotation.subtype === 'Link') links.push(annotation.url ?? annotation.unsafeUrl ?? '');
     }
     const outline = ((await pdf.getOutline()) ?? []).map((item) => item.title);
     return {
@@ -57,6 +62,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       roles,
       langs,
       outline,
+      links,
     };
   } finally {
     await task.destroy();
