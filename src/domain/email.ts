@@ -17,11 +17,12 @@ export function isEmailAddress(value: string): boolean {
   const labels = value.slice(at + 1).split('.');
   const tld = labels.at(-1) ?? '';
   return (
-    local.length <= 64 && LOCAL.test(local) && labels.length >= 2 && labels.every((label) => LABEL.test(label)) && /^\p{L}{2,63}$/u.test(tld)
+    local.length <= 64 &&
+    LOCAL.test(local) &&
+    labels.length >= 2 &&
+    labels.every((label) => LABEL.test(label)) &&
+    /^\p{L}{2,63}$/u.test(tld)
   );
 }
 
-export const emailAddressSchema = z
-  .string()
-  .trim()
-  .refine(isEmailAddress, { error: 'errors.form.email' });
+export const emailAddressSchema = z.string().trim().refine(isEmailAddress, { error: 'errors.form.email' });

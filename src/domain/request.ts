@@ -145,7 +145,10 @@ export const requestSchema = z.strictObject({
   /** Reference in sequence per year: TS-2026-000123. */
   reference: z.string().regex(REFERENCE_PATTERN),
   /** The organisation answering it: the controller of the registers concerned. Its staff, and only they, see it. */
-  organisation: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u).max(64),
+  organisation: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u)
+    .max(64),
   type: z.enum(REQUEST_TYPES),
   received: receivedDateSchema,
   channel: z.enum(CHANNELS),
@@ -248,7 +251,9 @@ export function intakeSchema(today: string) {
       received: receivedDateSchema.refine((date) => date <= today, { error: 'request.received.future' }),
       channel: z.enum(CHANNELS, { error: 'staff.requests.error.channel' }),
       name: requesterSchema.shape.name,
-      hetu: hetuSchema.refine((code) => (validateHetu(code) as { birthDate: string }).birthDate <= today, { error: 'errors.hetu.future' }).optional(),
+      hetu: hetuSchema
+        .refine((code) => (validateHetu(code) as { birthDate: string }).birthDate <= today, { error: 'errors.hetu.future' })
+        .optional(),
       email: emailAddressSchema.optional(),
       phone: textField(LIMITS.phone).optional(),
       address: textField(LIMITS.address).optional(),

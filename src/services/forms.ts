@@ -14,7 +14,13 @@ function toFieldError(issue: z.core.$ZodIssue, typed: unknown): FieldError {
   if (issue.code === 'too_big') params.max = Number(issue.maximum);
   if (issue.code === 'too_small') params.min = Number(issue.minimum);
   const own = issue.message.includes('.') && !issue.message.includes(' ');
-  const key = own ? issue.message : issue.code === 'too_big' ? 'errors.form.tooLong' : issue.code === 'too_small' ? 'errors.required' : 'errors.form.invalid';
+  const key = own
+    ? issue.message
+    : issue.code === 'too_big'
+      ? 'errors.form.tooLong'
+      : issue.code === 'too_small'
+        ? 'errors.required'
+        : 'errors.form.invalid';
   return { key, params };
 }
 

@@ -49,7 +49,13 @@ export function parseRequestForm(form: FormData, knownRegisters: ReadonlySet<str
         language: data.language,
       },
       ...(data.representativeName
-        ? { representative: { name: data.representativeName, basis: data.representativeBasis!, ...(data.representativeContact ? { contact: data.representativeContact } : {}) } }
+        ? {
+            representative: {
+              name: data.representativeName,
+              basis: data.representativeBasis!,
+              ...(data.representativeContact ? { contact: data.representativeContact } : {}),
+            },
+          }
         : {}),
       registers: data.registers,
       ...(data.details ? { details: data.details } : {}),

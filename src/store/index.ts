@@ -87,7 +87,10 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
       try {
         // Every table answers, and the schema is the one this version knows.
         for (const table of TABLES) await sql`select 1 from ${sql.table(table)} limit 1`.execute(db);
-        const newest = await db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('version')).executeTakeFirst();
+        const newest = await db
+          .selectFrom('schema_migrations')
+          .select((eb) => eb.fn.max('version').as('version'))
+          .executeTakeFirst();
         const expected = MIGRATIONS.at(-1)!.version;
         if (Number(newest?.version) !== expected) return { ok: false, problem: `schema version ${newest?.version} ≠ ${expected}` };
         return { ok: true };

@@ -8,6 +8,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
+/** The users page as the signed-in admin sees it: it must answer 200 and show who is signed in, or the test proves nothing. */
+async function usersPage(cookie: string): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/en/staff/users`, { redirect: 'manual', headers: { cookie } });
+  expect(response.status).toBe(200);
+  const page = await response.text();
+  expect(page).toContain(`${ROLE_USERS.admin} (administrator)`);
+  return page;
+}
+
 const post = (cookie: string | undefined, fields: Record<string, string>) =>
   fetch(`${server.baseUrl}/en/staff/users`, {
     method: 'POST',
@@ -27,7 +36,7 @@ describe('user administration over the web', () => {
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get('location')).toMatch(/^\/en\/login\?next=/u);
     const { cookie } = await login(server.baseUrl, ROLE_USERS.admin);
-    const list = await (await fetch(`${server.baseUrl}/en/staff/users`, { headers: { cookie: cookie! } })).text();
+    const list = await usersPage(cookie!);
     expect(list).not.toContain('made-by-');
   });
 
@@ -42,11 +51,11 @@ describe('user administration over the web', () => {
     });
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe('/en/staff/users');
-    const created = await (await fetch(`${server.baseUrl}/en/staff/users`, { headers: { cookie: cookie! } })).text();
+    const created = await usersPage(cookie!);
     const password = /<code>([^<]+)<\/code>/u.exec(created)?.[1];
     expect(password).toMatch(/^[A-Za-z0-9]{20}$/u);
     expect((await login(server.baseUrl, 'uusi.kasittelija', password)).status).toBe(303);
-    const again = await (await fetch(`${server.baseUrl}/en/staff/users`, { headers: { cookie: cookie! } })).text();
+    const again = await usersPage(cookie!);
     expect(again).not.toContain(password);
 
     const bad = await post(cookie, { intent: 'create', username: 'X', name: 'Bad', organisation: 'helsinki', roles: 'handler' });

@@ -11,9 +11,11 @@ describe('the personal identity code (HETU)', () => {
     expect(validateHetu(code)).toEqual({ valid: true, birthDate, temporary, normalised: code });
   });
 
-  it('accepts every century sign of the 2023 reform, with the same check character', () => {
-    for (const sign of ['-', 'Y', 'X', 'W', 'V', 'U']) expect(validateHetu(`131052${sign}308T`).valid, sign).toBe(true);
-    for (const sign of ['A', 'B', 'C', 'D', 'E', 'F']) expect(validateHetu(`020516${sign}903K`).valid, sign).toBe(true);
+  it('accepts every century sign of the 2023 reform, with the same check character, each in its own century', () => {
+    for (const sign of ['-', 'Y', 'X', 'W', 'V', 'U'])
+      expect(validateHetu(`131052${sign}308T`), sign).toMatchObject({ valid: true, birthDate: '1952-10-13' });
+    for (const sign of ['A', 'B', 'C', 'D', 'E', 'F'])
+      expect(validateHetu(`020516${sign}903K`), sign).toMatchObject({ valid: true, birthDate: '2016-05-02' });
     expect(validateHetu('131052+308T')).toMatchObject({ valid: true, birthDate: '1852-10-13' });
   });
 
@@ -29,6 +31,13 @@ describe('the personal identity code (HETU)', () => {
     ['', 'format'],
   ])('refuses %s (%s)', (code, reason) => {
     expect(validateHetu(code)).toEqual({ valid: false, reason });
+  });
+
+  it('tells issued numbers (002–899) from temporary ones (900–999) at the boundary', () => {
+    expect(validateHetu('131052-899V')).toMatchObject({ valid: true, temporary: false });
+    expect(validateHetu('131052-900W')).toMatchObject({ valid: true, temporary: true });
+    expect(validateHetu('010594Y899X')).toMatchObject({ valid: true, temporary: false });
+    expect(validateHetu('010594Y900Y')).toMatchObject({ valid: true, temporary: true });
   });
 
   it('masks the code for lists, keeping only the date part and the century sign', () => {

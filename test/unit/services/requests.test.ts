@@ -169,9 +169,21 @@ describe('letters', () => {
 
   it('carry whatever a requester or a handler typed as literal text: no link, no emphasis', async () => {
     const phishing = 'Matti [Vahvista henkilöllisyytesi](https://phish.example/login) *kiire*';
-    const request = await createRequest(store, { ...input, requester: { ...input.requester, name: phishing } }, handler, REGISTERS, at('2026-02-02'));
+    const request = await createRequest(
+      store,
+      { ...input, requester: { ...input.requester, name: phishing } },
+      handler,
+      REGISTERS,
+      at('2026-02-02'),
+    );
     await transition(store, request.id, 'in-progress', handler, undefined, at('2026-02-03'));
-    await decide(store, request.id, { outcome: 'granted', recipientsNotified: ['[Kela](https://phish.example/kela) <b>'] }, handler, at('2026-02-04'));
+    await decide(
+      store,
+      request.id,
+      { outcome: 'granted', recipientsNotified: ['[Kela](https://phish.example/kela) <b>'] },
+      handler,
+      at('2026-02-04'),
+    );
     const withLetter = await createLetter(store, request.id, 'decision', handler, context, at('2026-02-04'));
     const pdf = await readPdf((await letterPdf(withLetter, 0, 'Esimerkkilän kaupunki'))!);
     expect(pdf.links.filter((link) => link.includes('phish'))).toEqual([]);
