@@ -53,5 +53,5 @@ describe.each(ENGINES)('a server on %s killed in the middle of 300 concurrent wr
     expect(verify.status).toBe(0);
     // SQLite's -wal and -shm belong to the database; anything else would be a leftover copy of personal data.
     if (engine === 'sqlite') expect(readdirSync(config.dataDir).filter((name) => !/^seloste\.db(?:-wal|-shm)?$/u.test(name))).toEqual([]);
-  });
+  }, 180_000);
 });

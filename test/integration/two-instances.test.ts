@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Each instance has a data directory of its own: everything they share is in PostgreSQL.
   env = { DATABASE_URL: config.databaseUrl, LOG_REQUESTS: '0', CHANGE_POLL_SECONDS: '1' };
   [a, b] = await Promise.all([startServer(env), startServer(env)]);
-});
+}, 120_000);
 afterAll(async () => {
   await a?.stop();
   await b?.stop();
@@ -77,5 +77,5 @@ describe('two instances on one PostgreSQL', () => {
     const verify = seloste(['audit', 'verify', '--lang', 'en'], databaseEnv(config));
     expect(verify.stderr).toBe('');
     expect(verify.stdout).toMatch(/The audit log is intact: \d+ events\./u);
-  });
+  }, 120_000);
 });

@@ -40,16 +40,17 @@ describe('the new-request form', () => {
       known,
     );
     expect(parsed.input).toBeUndefined();
-    expect(parsed.errors).toEqual({
+    expect(Object.fromEntries(Object.entries(parsed.errors).map(([field, error]) => [field, error.key]))).toEqual({
       type: 'staff.requests.error.type',
       received: 'errors.date.invalid',
       name: 'errors.required',
       hetu: 'errors.hetu.invalid',
-      email: 'errors.email.invalid',
+      email: 'errors.form.email',
       language: 'staff.requests.error.language',
       registers: 'staff.requests.error.registers',
       representativeBasis: 'staff.requests.error.representativeBasis',
     });
+    expect(parsed.errors.email?.params).toMatchObject({ value: 'not-an-address' });
     expect(parsed.values).toMatchObject({ hetu: '131052-308U', email: 'not-an-address', representativeName: 'Joku' });
   });
 
@@ -59,7 +60,15 @@ describe('the new-request form', () => {
     expect(parsed.temporaryHetu).toBe(true);
   });
 
-  it('ignores registers that are not in the catalogue', () => {
-    expect(parseRequestForm(form({ ...valid, registers: ['atlantis'] }), known).errors.registers).toBe('staff.requests.error.registers');
+  it('refuses registers that are not in the catalogue, and keeps them in what was typed', () => {
+    const parsed = parseRequestForm(form({ ...valid, registers: ['atlantis'] }), known);
+    expect(parsed.errors.registers?.key).toBe('request.register.unknown');
+    expect(parsed.values.registerList).toEqual(['atlantis']);
+  });
+
+  it('never cuts what was typed short: a long name is refused with its limit, and kept whole', () => {
+    const parsed = parseRequestForm(form({ ...valid, name: 'N'.repeat(250) }), known);
+    expect(parsed.errors.name).toEqual({ key: 'errors.form.tooLong', params: { max: 200, value: 'N'.repeat(250) } });
+    expect(parsed.values.name).toHaveLength(250);
   });
 });

@@ -41,5 +41,5 @@ describe.each(ENGINES)('seloste backup on %s', (engine) => {
     const verify = seloste(['audit', 'verify', '--lang', 'en'], restoredEnv);
     expect(verify.stdout).toContain('The audit log is intact: 6 events.');
     expect(seloste(['user', 'list', '--lang', 'en'], restoredEnv).stdout).toContain('aino.admin');
-  });
+  }, 120_000);
 });

@@ -54,7 +54,7 @@ describe.each(ENGINES)('seloste db import on %s', (engine) => {
       await store.close();
     }
     expect(seloste(['db', 'import', '--from', from, '--lang', 'en'], databaseEnv(config)).stderr).toContain('already holds data');
-  });
+  }, 180_000);
 
   it('keeps nothing when the audit chain of the old log is broken, and says where', async () => {
     const from = mkdtempSync(path.join(tmpdir(), 'seloste-legacy-'));
