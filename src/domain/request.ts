@@ -268,6 +268,8 @@ export function intakeSchema(today: string) {
     .refine((form) => !form.representativeName || form.representativeBasis, {
       error: 'staff.requests.error.representativeBasis',
       path: ['representativeBasis'],
+      // Told together with every other problem of the form, not only once the rest is right.
+      when: () => true,
     });
 }
 export type IntakeForm = z.infer<ReturnType<typeof intakeSchema>>;

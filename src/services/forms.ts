@@ -18,7 +18,7 @@ function toFieldError(issue: z.core.$ZodIssue, typed: unknown): FieldError {
     ? issue.message
     : issue.code === 'too_big'
       ? 'errors.form.tooLong'
-      : issue.code === 'too_small'
+      : issue.code === 'too_small' || (issue.code === 'invalid_type' && typed === undefined)
         ? 'errors.required'
         : 'errors.form.invalid';
   return { key, params };
