@@ -86,12 +86,13 @@ describe('actions on a request refuse over-long input with a 400, keeping what w
 
   it('answers every successful action with a redirect, so reloading changes nothing', async () => {
     const reference = await logRequestOverHttp(server.baseUrl, cookie);
-    for (const fields of [
+    const actions: Record<string, string>[] = [
       { intent: 'transition', to: 'in-progress' },
       { intent: 'verify', method: 'in-person-id-document' },
       { intent: 'decide', outcome: 'granted' },
       { intent: 'letter', kind: 'decision' },
-    ]) {
+    ];
+    for (const fields of actions) {
       const response = await post(`requests/${reference}`, fields);
       expect(response.status, JSON.stringify(fields)).toBe(303);
       expect(response.headers.get('location')).toBe(`/en/staff/requests/${reference}`);
