@@ -1,22 +1,21 @@
 import { defineMiddleware } from 'astro:middleware';
 import { isLang } from './domain/language.ts';
+import { ROUTE_HEADER } from './services/response-hints.ts';
 import { destroySession, resolveSession, SESSION_COOKIE } from './services/sessions.ts';
 import { runtime } from './store/runtime.ts';
 
 /** Routes that need a signed-in staff member, by their pattern (never by the raw path, which has many spellings). */
 const STAFF_ROUTE = /^\/\[lang\]\/staff(?:\/|$)/u;
-const PRIVATE_ROUTE = /^\/\[lang\]\/(?:staff(?:\/|$)|login$|logout$)/u;
 
 // Open the store when the server starts, so it holds the writer's lock from the beginning.
 runtime().catch((error: Error) => console.error(JSON.stringify({ level: 'error', message: `data store unavailable: ${error.message}` })));
 
 /**
  * Signs the staff member in from the session cookie (a disabled or removed user is signed out here, on their next
- * request), guards staff routes, adds security headers, and logs one line per request with only the method, the
- * matched route pattern, the status and the duration: never a path with ids, a query, a body or a user.
+ * request), guards staff routes, and names the matched route to the front server (src/server), which logs each
+ * request, decides what may be cached and sets the security headers of every response.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const started = performance.now();
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const state = resolveSession(token);
@@ -36,18 +35,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response = await next();
   }
 
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'same-origin');
-  response.headers.set('X-Frame-Options', 'DENY');
-  if (PRIVATE_ROUTE.test(context.routePattern)) response.headers.set('Cache-Control', 'no-store');
-  if (process.env.LOG_REQUESTS !== '0') {
-    const line = {
-      method: context.request.method,
-      route: context.routePattern,
-      status: response.status,
-      ms: Math.round(performance.now() - started),
-    };
-    console.log(JSON.stringify(line));
-  }
+  response.headers.set(ROUTE_HEADER, context.routePattern);
   return response;
 });

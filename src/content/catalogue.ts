@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { contentChanged } from './generation.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 
 /** Where the server reads content from: CONTENT_DIR, else ./content under the working directory. */
@@ -16,7 +17,7 @@ let pollUntil = 0;
  * so requests cost no file reads; where the file system cannot be watched, it re-reads at most once a second.
  */
 export function getCatalogue(): Promise<LoadedContent> {
-  if (!watcher && Date.now() > pollUntil) current = undefined;
+  if (!watcher && Date.now() > pollUntil) forget();
   if (!current) {
     current = loadContent(contentDir());
     startWatching();
@@ -24,12 +25,16 @@ export function getCatalogue(): Promise<LoadedContent> {
   return current;
 }
 
+function forget(): void {
+  if (!current) return;
+  current = undefined;
+  contentChanged();
+}
+
 function startWatching(): void {
   if (watcher) return;
   try {
-    watcher = watch(contentDir(), { recursive: true, persistent: false }, () => {
-      current = undefined;
-    });
+    watcher = watch(contentDir(), { recursive: true, persistent: false }, forget);
     watcher.on('error', () => {
       watcher?.close();
       watcher = undefined;
