@@ -16,7 +16,7 @@ import { loadStaticFiles } from './static-files.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The Astro build: its handler in middleware mode, and the client files. */
-export const ASTRO_ENTRY = path.join(ROOT, 'dist', 'server', 'entry.mjs');
+const ASTRO_ENTRY = path.join(ROOT, 'dist', 'server', 'entry.mjs');
 const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
 
 /** Astro's own endpoints that Seloste does not use (image optimisation, server islands): they answer 404. */
@@ -118,7 +118,7 @@ export async function startFrontServer(config: ServerConfig): Promise<http.Serve
         kept: (body) => {
           const now = Date.now();
           const entry = cache.keep(cacheable, publicGeneration(), route, headers, body, now);
-          if (entry) return void cache.send(entry, req, res, now);
+          if (entry) return void Promise.resolve(cache.send(entry, req, res, now)).catch(() => res.destroy());
           res.writeHead(status, uncached(headers));
           res.end(body);
         },
@@ -141,7 +141,13 @@ export async function startFrontServer(config: ServerConfig): Promise<http.Serve
   };
   server.on('request', (req, res) => serve(req, res, false));
   server.on('checkContinue', (req, res) => serve(req, res, true));
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerMalformed(error, socket, security));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    answerRaw(socket, status, security);
+  });
+  // CONNECT (a proxy tunnel) never reaches the request handler: it is refused here like any other method we do not take.
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => answerRaw(socket, 405, [...security, 'allow', 'GET, HEAD, POST']));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -150,11 +156,12 @@ export async function startFrontServer(config: ServerConfig): Promise<http.Serve
   return server;
 }
 
-/** Requests Node cannot parse (a header too large, a broken request line) are answered here, with the same headers. */
-function answerMalformed(error: NodeJS.ErrnoException, socket: Socket, security: readonly string[]): void {
-  if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const lines = pairs(security).map(([name, value]) => `${name}: ${value}\r\n`);
+/**
+ * An answer written to the socket itself, for what never becomes a request object (a request Node cannot parse, a
+ * header too large, CONNECT), with the same headers as every other answer; the connection then closes.
+ */
+function answerRaw(socket: Socket, status: number, headers: readonly string[]): void {
+  const lines = pairs(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join('')}content-length: 0\r\nconnection: close\r\n\r\n`);
 }
 

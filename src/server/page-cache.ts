@@ -69,6 +69,7 @@ export class PageCache {
    */
   cacheable(req: IncomingMessage, target: Target, generation: number): Cacheable | undefined {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.cookie || req.headers.authorization) return undefined;
+    if (!target.search) return { key: target.pathname, filters: [], generation };
     if (target.search.length > MAX_QUERY) return undefined;
     const filters = [...new URLSearchParams(target.search).keys()];
     if (filters.some((name) => !FILTERS.has(name)) || new Set(filters).size !== filters.length) return undefined;
@@ -82,7 +83,7 @@ export class PageCache {
 
   /** The kept answer, unless public content has changed since it was kept or its expiry has passed. */
   lookup(request: Cacheable, now: number): Entry | undefined {
-    if (!this.#current(request.generation)) return undefined;
+    this.#moveTo(request.generation);
     const lru = this.#lru(request);
     const entry = lru.get(request.key);
     if (entry && entry.expiresAt <= now) {
@@ -99,7 +100,8 @@ export class PageCache {
    */
   keep(request: Cacheable, current: number, route: string, headers: OutgoingHttpHeaders, body: Buffer, now: number): Entry | undefined {
     const filters = CACHEABLE_ROUTES.get(route);
-    if (!filters || request.generation !== current || !this.#current(current)) return undefined;
+    if (!filters || request.generation !== current) return undefined;
+    this.#moveTo(current);
     if (!request.filters.every((name) => filters.includes(name))) return undefined;
     if (headers['set-cookie'] || /no-store|private/u.test(String(headers['cache-control'] ?? ''))) return undefined;
     const expiresAt = Number(headers[CACHE_UNTIL_HEADER] ?? Number.POSITIVE_INFINITY);
@@ -131,14 +133,11 @@ export class PageCache {
     return request.filters.length > 0 ? this.#searches : this.#pages;
   }
 
-  /** Whether `generation` is the one the entries were kept under; a newer one empties the cache. */
-  #current(generation: number): boolean {
-    if (generation < this.#generation) return false;
-    if (generation > this.#generation) {
-      this.#pages.clear();
-      this.#searches.clear();
-      this.#generation = generation;
-    }
-    return true;
+  /** Entries kept under another generation of public content are dropped, all at once. */
+  #moveTo(generation: number): void {
+    if (generation === this.#generation) return;
+    this.#pages.clear();
+    this.#searches.clear();
+    this.#generation = generation;
   }
 }

@@ -23,9 +23,9 @@ function state(): State {
 }
 
 /**
- * A number that grows whenever anything public may have changed: the working copies on disk, a publication in this
+ * A number that changes whenever anything public may have changed: the working copies on disk, a publication in this
  * process, or any added source (another instance's publication, through the shared database). Caches of public pages
- * keep the number they were filled under and drop what was filled under an older one.
+ * keep the number they were filled under and drop what was filled under another.
  */
 export function publicGeneration(): number {
   const { local, sources } = state();

@@ -1,5 +1,6 @@
 // No input makes any route answer 500: a table of hostile requests is fired at every route in src/pages, and each
 // must get a 4xx that carries the security headers.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMITS, ruleFor } from '../../src/server/route-rules.ts';
 import { copyContent } from '../support/cli.ts';
@@ -138,6 +139,27 @@ describe('hostile input at every route', () => {
     ].map((path) => ({ path, name: path === longPath ? 'a path of 6,000 letters' : path })),
   )('answers $name with a 4xx and the security headers', async ({ path, name }) => {
     expectRefused(await rawRequest(server.baseUrl, { method: 'GET', path }), name);
+  });
+
+  /** What the server writes back to bytes sent on a bare socket, for requests that never become a request object. */
+  const onSocket = (bytes: string) =>
+    new Promise<string>((resolve, reject) => {
+      const url = new URL(server.baseUrl);
+      let answer = '';
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes));
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+    });
+
+  it.each([
+    ['CONNECT', 'CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n', 405],
+    ['a request line Node cannot parse', 'GET /fi/ HTTP/1.1 extra\r\nHost: x\r\n\r\n', 400],
+    ['a header of 40 KB', `GET /fi/ HTTP/1.1\r\nHost: x\r\nX-Long: ${'a'.repeat(40_000)}\r\n\r\n`, 431],
+  ])('answers %s with a 4xx and the security headers', async (_name, bytes, status) => {
+    const answer = await onSocket(bytes);
+    expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `, 'u'));
+    for (const name of SECURITY_HEADERS) expect(answer.toLowerCase()).toContain(`\r\n${name}: `);
   });
 
   it('never answered 500, and logged no failure', () => {
