@@ -18,12 +18,14 @@ console.log(`Node ${process.version}, ${(await import('node:os')).cpus().length}
 const http = await benchHttp();
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 console.log(
-  `${'target'.padEnd(38)}${pad('conns', 6)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('cpu µs/req', 12)}`,
+  `${'target'.padEnd(38)}${pad('conns', 6)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}` +
+    `${pad('server µs/req', 15)}${pad('client µs/req', 15)}`,
 );
 for (const figure of http.all) {
   const cpu = figure.cpuMicros === undefined ? '' : figure.cpuMicros.toFixed(0);
   console.log(
-    `${figure.name.padEnd(38)}${pad(figure.connections, 6)}${pad(figure.requestsPerSecond, 9)}${pad(figure.p50, 8)}${pad(figure.p99, 8)}${pad(figure.errors, 8)}${pad(cpu, 12)}`,
+    `${figure.name.padEnd(38)}${pad(figure.connections, 6)}${pad(figure.requestsPerSecond, 9)}${pad(figure.p50, 8)}${pad(figure.p99, 8)}` +
+      `${pad(figure.errors, 8)}${pad(cpu, 15)}${pad(figure.clientMicros.toFixed(0), 15)}`,
   );
 }
 console.log(`(the notice, the stylesheet, the ceiling and the notice at 50 connections: median of ${http.rounds} interleaved rounds)`);
