@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // Some unit tests run the CLI as a child process; on a loaded two-core machine that can take seconds.
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        // Some unit tests run the CLI as a child process or render PDFs in a hook; on a loaded two-core machine that can take seconds.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         // Starts the built server (npm test builds first) and drives it over HTTP.

@@ -1,13 +1,14 @@
 import { defineMiddleware } from 'astro:middleware';
-import { config } from './domain/config.ts';
 import { isLang } from './domain/language.ts';
 import { isStoreUnavailable, storeHealthy, StoreUnavailableError } from './services/health.ts';
+import { ROUTE_HEADER } from './services/response-hints.ts';
 import { appStore } from './services/runtime.ts';
 import { SESSION_COOKIE } from './services/sessions.ts';
 import { signedInUser } from './services/staff-session.ts';
 
 /** Routes that need a signed-in staff member, by their pattern (never by the raw path, which has many spellings). */
 const STAFF_ROUTE = /^\/\[lang\]\/staff(?:\/|$)/u;
+/** Routes that need the database: the staff area, signing in and out. */
 const PRIVATE_ROUTE = /^\/\[lang\]\/(?:staff(?:\/|$)|login$|logout$)/u;
 
 // Open the store when the server starts, so migrations run before the first request and a problem shows at once.
@@ -15,11 +16,11 @@ appStore().catch((error: Error) => console.error(JSON.stringify({ level: 'error'
 
 /**
  * Signs the staff member in from the session cookie (a disabled or removed user is signed out here, on their next
- * request), guards staff routes, adds security headers, and logs one line per request with only the method, the
- * matched route pattern, the status and the duration: never a path with ids, a query, a body or a user.
+ * request), guards staff routes, shows staff a clear 503 page while the database cannot be used, and names the
+ * matched route to the front server (src/server), which logs each request, decides what may be cached and sets the
+ * security headers of every response.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const started = performance.now();
   const lang = isLang(context.params.lang) ? context.params.lang : 'fi';
   const privateRoute = PRIVATE_ROUTE.test(context.routePattern);
   let response: Response;
@@ -47,19 +48,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // A fresh GET: the original request's body may already have been read.
     response = await context.rewrite(new Request(new URL(`/${lang}/unavailable`, context.url)));
   }
-
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'same-origin');
-  response.headers.set('X-Frame-Options', 'DENY');
-  if (PRIVATE_ROUTE.test(context.routePattern)) response.headers.set('Cache-Control', 'no-store');
-  if (config().LOG_REQUESTS) {
-    const line = {
-      method: context.request.method,
-      route: context.routePattern,
-      status: response.status,
-      ms: Math.round(performance.now() - started),
-    };
-    console.log(JSON.stringify(line));
-  }
+  response.headers.set(ROUTE_HEADER, context.routePattern);
   return response;
 });

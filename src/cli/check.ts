@@ -1,3 +1,4 @@
+import { config } from '../domain/config.ts';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { LANGS } from '../domain/language.ts';
@@ -8,7 +9,7 @@ import { parseOptions } from './options.ts';
 /** `seloste check [--content DIR] [--lang fi|sv|en] [--json]`: exit 1 on any error. */
 export async function runCheck(args: string[], t: TFunction): Promise<number> {
   const { values } = parseOptions(args, { content: { type: 'string' }, json: { type: 'boolean' } });
-  const contentDir = path.resolve(values.content ?? process.env.CONTENT_DIR ?? 'content');
+  const contentDir = path.resolve(values.content ?? config().CONTENT_DIR);
   const report = await checkContent(contentDir);
 
   if (values.json) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { isLang, LANGS, type Lang } from '../domain/language.ts';
 import { exportPdfs } from '../services/pdf-export.ts';
+import { publicOrigin } from '../services/public-origin.ts';
 import { parseOptions } from './options.ts';
 
 /**
@@ -33,7 +34,7 @@ export async function runPdf(args: string[], t: TFunction): Promise<number> {
   const result = await exportPdfs({
     ids: positionals,
     languages: requested as Lang[],
-    origin: values.origin ?? process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
+    origin: values.origin ?? publicOrigin(),
     outDir,
     jobs: values.jobs ? Math.max(1, Number.parseInt(values.jobs, 10) || 1) : availableParallelism(),
     progress: ({ done, total, file }) => {

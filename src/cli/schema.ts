@@ -1,3 +1,4 @@
+import { config } from '../domain/config.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
@@ -7,7 +8,7 @@ import { parseOptions } from './options.ts';
 /** `seloste schema [--check]`: writes content/schema/*.json, or with --check exits 1 when they are stale. */
 export async function runSchema(args: string[], t: TFunction): Promise<number> {
   const { values } = parseOptions(args, { check: { type: 'boolean' }, out: { type: 'string' } });
-  const outDir = path.resolve(values.out ?? path.join(process.env.CONTENT_DIR ?? 'content', 'schema'));
+  const outDir = path.resolve(values.out ?? path.join(config().CONTENT_DIR, 'schema'));
   let stale = 0;
   for (const [name, text] of Object.entries(jsonSchemas())) {
     const file = path.join(outDir, name);

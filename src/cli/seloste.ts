@@ -1,18 +1,26 @@
 #!/usr/bin/env node
 // The seloste command line. It runs on the project's own Node 24 (node_modules/.bin comes first on PATH under npm and npx).
+import type { TFunction } from 'i18next';
+import { ConfigError } from '../domain/config.ts';
 import { isLang, type Lang } from '../domain/language.ts';
 import { tFor } from '../i18n/index.ts';
-import { runCheck } from './check.ts';
-import { runAudit } from './audit.ts';
-import { runBackup } from './backup.ts';
-import { runDb } from './db.ts';
-import { runDeadline } from './deadline.ts';
-import { runPdf } from './pdf.ts';
-import { runPurge } from './purge.ts';
-import { runSchema } from './schema.ts';
-import { runServe } from './serve.ts';
-import { runSosdata } from './sosdata.ts';
-import { runUser } from './user.ts';
+
+type Command = (args: string[], t: TFunction) => Promise<number>;
+
+/** Each command's module is loaded only when that command runs: `seloste deadline` never loads pdfkit or the store. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.ts')).runCheck,
+  user: async () => (await import('./user.ts')).runUser,
+  audit: async () => (await import('./audit.ts')).runAudit,
+  backup: async () => (await import('./backup.ts')).runBackup,
+  db: async () => (await import('./db.ts')).runDb,
+  deadline: async () => (await import('./deadline.ts')).runDeadline,
+  purge: async () => (await import('./purge.ts')).runPurge,
+  pdf: async () => (await import('./pdf.ts')).runPdf,
+  schema: async () => (await import('./schema.ts')).runSchema,
+  serve: async () => (await import('./serve.ts')).runServe,
+  sosdata: async () => (await import('./sosdata.ts')).runSosdata,
+};
 
 /** The language of messages: --lang, else SELOSTE_LANG, else the locale of the shell (LANG=sv_FI.UTF-8 gives sv), else Finnish. */
 function chooseLanguage(argv: string[]): Lang {
@@ -29,40 +37,19 @@ async function main(argv: string[]): Promise<number> {
   const t = tFor(lang);
   const [command, ...args] = argv;
   try {
-    switch (command) {
-      case 'check':
-        return await runCheck(args, t);
-      case 'user':
-        return await runUser(args, t);
-      case 'audit':
-        return await runAudit(args, t);
-      case 'backup':
-        return await runBackup(args, t);
-      case 'db':
-        return await runDb(args, t);
-      case 'deadline':
-        return await runDeadline(args, t);
-      case 'purge':
-        return await runPurge(args, t);
-      case 'pdf':
-        return await runPdf(args, t);
-      case 'schema':
-        return await runSchema(args, t);
-      case 'sosdata':
-        return await runSosdata(args, t);
-      case 'serve':
-        return await runServe(args);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        console.log(t('cli.usage'));
-        return command === undefined ? 2 : 0;
-      default:
-        console.error(`${t('cli.unknownCommand', { command })}\n\n${t('cli.usage')}`);
-        return 2;
+    if (command !== undefined && Object.hasOwn(COMMANDS, command)) return await (await COMMANDS[command]!())(args, t);
+    if (command === undefined || ['help', '--help', '-h'].includes(command)) {
+      console.log(t('cli.usage'));
+      return command === undefined ? 2 : 0;
     }
+    console.error(`${t('cli.unknownCommand', { command })}\n\n${t('cli.usage')}`);
+    return 2;
   } catch (error) {
+    // A wrong environment variable is named, with what it should be, instead of a stack trace.
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       console.error(t('cli.badOption', { detail: error.message }));
       return 2;

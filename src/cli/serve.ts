@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseOptions } from './options.ts';
@@ -22,17 +22,16 @@ export function needsBuild(root = process.cwd()): boolean {
   return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > built);
 }
 
-/** `seloste serve [--rebuild]`: builds when needed, then runs the standalone server on HOST:PORT (default localhost:4321). */
+/**
+ * `seloste serve [--rebuild]`: builds when needed, then runs Seloste's server (src/server) in this process on
+ * HOST:PORT (default localhost:4321) until SIGTERM or SIGINT.
+ */
 export async function runServe(args: string[]): Promise<number> {
   const { values } = parseOptions(args, { rebuild: { type: 'boolean' } });
   if (values.rebuild || needsBuild()) {
     const build = spawnSync(process.execPath, [path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { stdio: 'inherit' });
     if (build.status !== 0) return build.status ?? 1;
   }
-  const env = { ...process.env, HOST: process.env.HOST ?? 'localhost', PORT: process.env.PORT ?? '4321' };
-  const server = spawn(process.execPath, [ENTRY], { stdio: 'inherit', env });
-  const forward = (signal: NodeJS.Signals) => server.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  return await new Promise((resolve) => server.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+  await import('../server/main.ts');
+  return 0;
 }

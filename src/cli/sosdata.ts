@@ -1,3 +1,4 @@
+import { config } from '../domain/config.ts';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { isLang, type Lang } from '../domain/language.ts';
@@ -23,7 +24,7 @@ export async function runSosdata(args: string[], t: TFunction): Promise<number> 
     return 2;
   }
   const result = await exportSosdataFiles({
-    contentDir: path.resolve(values.content ?? process.env.CONTENT_DIR ?? 'content'),
+    contentDir: path.resolve(values.content ?? config().CONTENT_DIR),
     ids: positionals,
     format: format as SosdataFormat,
     lang: lang as Lang,

@@ -1,10 +1,12 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { contentChanged } from './generation.ts';
 import { loadContent, type LoadedContent } from './load.ts';
+import { config } from '../domain/config.ts';
 
 /** Where the server reads content from: CONTENT_DIR, else ./content under the working directory. */
 export function contentDir(): string {
-  return path.resolve(process.env.CONTENT_DIR ?? 'content');
+  return path.resolve(config().CONTENT_DIR);
 }
 
 let current: Promise<LoadedContent> | undefined;
@@ -16,7 +18,7 @@ let pollUntil = 0;
  * so requests cost no file reads; where the file system cannot be watched, it re-reads at most once a second.
  */
 export function getCatalogue(): Promise<LoadedContent> {
-  if (!watcher && Date.now() > pollUntil) current = undefined;
+  if (!watcher && Date.now() > pollUntil) forget();
   if (!current) {
     current = loadContent(contentDir());
     startWatching();
@@ -24,12 +26,16 @@ export function getCatalogue(): Promise<LoadedContent> {
   return current;
 }
 
+function forget(): void {
+  if (!current) return;
+  current = undefined;
+  contentChanged();
+}
+
 function startWatching(): void {
   if (watcher) return;
   try {
-    watcher = watch(contentDir(), { recursive: true, persistent: false }, () => {
-      current = undefined;
-    });
+    watcher = watch(contentDir(), { recursive: true, persistent: false }, forget);
     watcher.on('error', () => {
       watcher?.close();
       watcher = undefined;

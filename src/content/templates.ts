@@ -2,10 +2,11 @@ import type * as z from 'zod';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../domain/language.ts';
+import { config } from '../domain/config.ts';
 
 /** Where long texts live: the standard notice texts and the fixed pages, one markdown file per language. */
 export function templatesDir(): string {
-  return path.resolve(process.env.TEMPLATES_DIR ?? 'templates');
+  return path.resolve(config().TEMPLATES_DIR);
 }
 
 export const TEMPLATE_NAMES = [

@@ -15,9 +15,14 @@ const whole = (min: number, max: number) =>
     );
 
 const flag = z.enum(['0', '1'], { error: '0 or 1' }).transform((value) => value === '1');
+/** The site's public origin: scheme, host and port only, never a path, query or user. */
 const origin = z
-  .url({ protocol: /^https?$/u, error: 'an http or https origin such as https://tietosuoja.example.fi' })
-  .transform((value) => new URL(value).origin);
+  .url({ protocol: /^https?$/u, error: 'an http or https origin such as https://seloste.example.fi' })
+  .transform((value) => new URL(value))
+  .refine((url) => (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username && !url.password, {
+    error: 'an origin only (scheme, host and port), without a path, query or user, such as https://seloste.example.fi',
+  })
+  .transform((url) => url.origin);
 
 /**
  * Every environment variable Seloste reads, parsed once when a process starts. An invalid value stops the process
@@ -44,6 +49,8 @@ export const configSchema = z.object({
   REQUEST_RETENTION_MONTHS: whole(1, 120).default(24),
   SELOSTE_LANG: z.enum(['fi', 'sv', 'en', ''], { error: 'fi, sv or en' }).optional(),
   LOG_REQUESTS: flag.default(true),
+  /** Memory for whole cached public pages, in megabytes; catalogue searches may use a quarter of it. */
+  PAGE_CACHE_MB: whole(1, 16_384).default(64),
   /** How often an instance looks for changes made by other instances (published registers), in seconds. */
   CHANGE_POLL_SECONDS: whole(1, 3600).default(5),
 });

@@ -2,10 +2,13 @@ import type { APIRoute } from 'astro';
 import { getCatalogue } from '../services/catalogue.ts';
 import { LANGS } from '../domain/language.ts';
 import { alternatesFor, urls } from '../i18n/routes.ts';
+import { publicOrigin } from '../services/public-origin.ts';
 
-/** Open data: every published register, with links to its notice in each language and to its JSON. */
-export const GET: APIRoute = async ({ url }) => {
+/** Open data: every published register, with links to its notice in each language and to its JSON, on the public origin. */
+export const GET: APIRoute = async () => {
   const catalogue = await getCatalogue();
+  // Links come from configuration: a request's Host header is anyone's to set.
+  const origin = publicOrigin();
   const registers = [...catalogue.registers.values()]
     .filter(({ register }) => register.status === 'published')
     .map(({ register, languages }) => ({
@@ -17,9 +20,9 @@ export const GET: APIRoute = async ({ url }) => {
       published: register.published,
       updated: register.updated,
       languages: languages.complete,
-      json: new URL(urls.registerJson(register.id), url).href,
-      html: alternatesFor((lang) => new URL(urls.register(lang, register.id), url).href),
+      json: new URL(urls.registerJson(register.id), origin).href,
+      html: alternatesFor((lang) => new URL(urls.register(lang, register.id), origin).href),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
-  return Response.json({ $schema: new URL(urls.schema('register'), url).href, languages: LANGS, count: registers.length, registers });
+  return Response.json({ $schema: new URL(urls.schema('register'), origin).href, languages: LANGS, count: registers.length, registers });
 };

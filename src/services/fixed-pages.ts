@@ -5,6 +5,7 @@ import { pickLanguage, type Localized } from '../domain/localized-text.ts';
 import { tFor } from '../i18n/index.ts';
 import type { FixedPage } from '../i18n/routes.ts';
 import { registryOfficeRows, type FieldRow } from '../render/notice-view.ts';
+import { config } from '../domain/config.ts';
 
 export interface FixedPageContent {
   /** Markdown from templates/pages. */
@@ -15,7 +16,7 @@ export interface FixedPageContent {
 
 /** Where accessibility feedback goes (Act 306/2019 §15 feedback channel): set ACCESSIBILITY_FEEDBACK_EMAIL in production. */
 export function feedbackEmail(): string {
-  return process.env.ACCESSIBILITY_FEEDBACK_EMAIL ?? 'saavutettavuus@example.com';
+  return config().ACCESSIBILITY_FEEDBACK_EMAIL;
 }
 
 export async function fixedPage(page: FixedPage, lang: Lang): Promise<FixedPageContent> {

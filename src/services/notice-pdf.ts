@@ -7,7 +7,10 @@ import { tFor } from '../i18n/index.ts';
 import { urls } from '../i18n/routes.ts';
 import { renderNoticePdf } from '../render/pdf/notice-pdf.ts';
 import { pdfLabelsSchema, pdfLayoutSchema } from '../render/pdf/pdf-templates.ts';
+import { ByteLru } from './lru.ts';
 import { getPublishedNotice, type Notice } from './notice.ts';
+import { publicOrigin } from './public-origin.ts';
+import { config } from '../domain/config.ts';
 
 export interface PdfRequest {
   /** The site's public origin, e.g. https://seloste.example.com, for the address printed in the PDF. */
@@ -18,8 +21,8 @@ export interface PdfRequest {
 
 /** The creation date for reproducible files: SOURCE_DATE_EPOCH (seconds), the reproducible-builds convention. */
 export function sourceDateEpoch(): Date | undefined {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/u.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  const epoch = config().SOURCE_DATE_EPOCH;
+  return epoch === undefined ? undefined : new Date(epoch * 1000);
 }
 
 /** Renders a notice's PDF. Used by the web route (through the cache) and by `seloste pdf`. */
@@ -39,22 +42,42 @@ export async function renderPdf(notice: Notice, lang: Lang, request: PdfRequest)
   });
 }
 
-/** Rendered PDFs per catalogue: one render per register version and language, dropped when the content changes. */
-const cache = new WeakMap<LoadedContent, Map<string, Promise<Uint8Array<ArrayBuffer>>>>();
+/** Rendered PDFs, one per register version and language, within 32 MB (about 300 notices of the size of ATJ's). */
+const rendered = new ByteLru<Uint8Array<ArrayBuffer>>(32 * 1024 * 1024);
+/** Renders under way, so that simultaneous requests for one PDF share a single render. */
+const pending = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+/** The content the cached PDFs were rendered from: working copies can change without a new version number. */
+let renderedFrom: LoadedContent | undefined;
 
-/** The PDF of a published register, from cache when its register has not changed; undefined when there is none. */
-export async function getNoticePdf(id: string, lang: Lang, request: PdfRequest): Promise<Uint8Array<ArrayBuffer> | undefined> {
+/**
+ * The PDF of a published register, from cache while its register has not changed; undefined when there is none.
+ * The address printed in it is the configured public origin, so no request can put another host into a PDF.
+ */
+export async function getNoticePdf(id: string, lang: Lang): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const catalogue = await getCatalogue();
   const notice = await getPublishedNotice(id, lang);
   if (!notice) return undefined;
-  const catalogue = await getCatalogue();
-  let perCatalogue = cache.get(catalogue);
-  if (!perCatalogue) cache.set(catalogue, (perCatalogue = new Map()));
-  const key = `${id}:${notice.entry.register.version}:${lang}:${request.origin}`;
-  let pdf = perCatalogue.get(key);
-  if (!pdf) {
-    pdf = renderPdf(notice, lang, request);
-    perCatalogue.set(key, pdf);
-    pdf.catch(() => perCatalogue.delete(key));
+  if (catalogue !== renderedFrom) {
+    rendered.clear();
+    pending.clear();
+    renderedFrom = catalogue;
   }
-  return pdf;
+  // The content changed while the notice was being built: render it, but do not keep it under the older content.
+  if (catalogue.registers.get(id) !== notice.entry) return renderPdf(notice, lang, { origin: publicOrigin() });
+  const key = `${id}:${notice.entry.register.version}:${lang}`;
+  const cached = rendered.get(key);
+  if (cached) return cached;
+  let render = pending.get(key);
+  if (!render) {
+    const started = renderPdf(notice, lang, { origin: publicOrigin() });
+    pending.set(key, started);
+    const settle = (pdf?: Uint8Array<ArrayBuffer>) => {
+      if (pending.get(key) !== started) return;
+      pending.delete(key);
+      if (pdf) rendered.set(key, pdf, pdf.byteLength);
+    };
+    started.then(settle, () => settle());
+    render = started;
+  }
+  return render;
 }

@@ -4,6 +4,7 @@ import { needsBuild } from '../../src/cli/serve.ts';
 import { benchHttp } from './http.ts';
 import { benchPdf } from './pdf.ts';
 import { benchRequests } from './requests.ts';
+import { benchStartup } from './startup.ts';
 
 if (needsBuild()) {
   const build = spawnSync('node_modules/.bin/astro', ['build'], {
@@ -13,18 +14,32 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(`Node ${process.version}, ${(await import('node:os')).cpus().length} cores, autocannon 10 connections on loopback\n`);
+console.log(`Node ${process.version}, ${(await import('node:os')).cpus().length} cores, autocannon on loopback, asking for br or gzip\n`);
 const http = await benchHttp();
 const pad = (text: string | number, width: number) => String(text).padStart(width);
-console.log(`${'target'.padEnd(32)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('errors', 8)}`);
-for (const figure of http) {
+console.log(
+  `${'target'.padEnd(38)}${pad('conns', 6)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}` +
+    `${pad('server µs/req', 15)}${pad('client µs/req', 15)}`,
+);
+for (const figure of http.all) {
+  const cpu = figure.cpuMicros === undefined ? '' : figure.cpuMicros.toFixed(0);
   console.log(
-    `${figure.name.padEnd(32)}${pad(figure.requestsPerSecond, 9)}${pad(figure.p50, 9)}${pad(figure.p99, 9)}${pad(figure.errors, 8)}`,
+    `${figure.name.padEnd(38)}${pad(figure.connections, 6)}${pad(figure.requestsPerSecond, 9)}${pad(figure.p50, 8)}${pad(figure.p99, 8)}` +
+      `${pad(figure.errors, 8)}${pad(cpu, 15)}${pad(figure.clientMicros.toFixed(0), 15)}`,
   );
 }
-const notice = http.find((figure) => figure.name.startsWith('notice'))!;
-const statics = http.find((figure) => figure.name.startsWith('static'))!;
-console.log(`\nnotice page / static file throughput: ${(notice.requestsPerSecond / statics.requestsPerSecond).toFixed(2)}`);
+console.log(`(the notice, the stylesheet, the ceiling and the notice at 50 connections: median of ${http.rounds} interleaved rounds)`);
+const goal = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');
+const toStatic = http.notice.requestsPerSecond / http.staticFile.requestsPerSecond;
+const toCeiling = http.notice.requestsPerSecond / http.ceiling.requestsPerSecond;
+console.log(`\nnotice ÷ static file: ${toStatic.toFixed(2)} (goal ≥ 1.0: ${goal(toStatic >= 1)})`);
+console.log(`notice ÷ ceiling: ${toCeiling.toFixed(2)} (goal ≥ 0.5: ${goal(toCeiling >= 0.5)})`);
+console.log(`notice p99 at 50 connections: ${http.noticeBusy.p99} ms (goal ≤ 20 ms: ${goal(http.noticeBusy.p99 <= 20)})`);
+
+const startup = benchStartup();
+console.log(
+  `\nCLI start-up, seloste deadline: median ${startup.median.toFixed(0)} ms, min ${startup.min.toFixed(0)} ms (${startup.runs} runs)`,
+);
 
 console.log('\nPDF notices');
 const pdf = await benchPdf();

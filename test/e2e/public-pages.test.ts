@@ -78,6 +78,30 @@ describe('every public page', () => {
     await page.context().close();
   });
 
+  it('loads with no failed request and no Content-Security-Policy violation, favicon included', async () => {
+    for (const pathname of PAGES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/iu.test(message.text())) problems.push(`${pathname}: ${message.text()}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400 && response.request().resourceType() !== 'document')
+          problems.push(`${pathname}: ${response.status()} ${response.url()}`);
+      });
+      await page.goto(`${server.baseUrl}${pathname}`, { waitUntil: 'load' });
+      for (const href of await page
+        .locator('link[rel~="icon"]')
+        .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))) {
+        const icon = await page.request.get(href);
+        if (!icon.ok()) problems.push(`${pathname}: icon ${href} ${icon.status()}`);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('validates as HTML (Nu HTML Checker), every page', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seloste-vnu-'));
     const files = await Promise.all(

@@ -23,12 +23,13 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built server (`npm test` builds it first) on a free loopback port, and waits until it answers. */
+/** Starts the server (src/server/main.ts over the build, which `npm test` makes first) on a free loopback port, and waits until it answers. */
 export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const entry = path.join(ROOT, 'dist/server/entry.mjs');
-  if (!existsSync(entry)) throw new Error('dist/server/entry.mjs is missing: run `npm run build` (npm test does it for you)');
+  if (!existsSync(path.join(ROOT, 'dist/server/entry.mjs'))) {
+    throw new Error('dist/server/entry.mjs is missing: run `npm run build` (npm test does it for you)');
+  }
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -45,7 +45,7 @@ describe('UI strings', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(path.join(ROOT, 'src'))) {
       for (const match of readFileSync(file, 'utf8').matchAll(
-        /['"`]((?:errors|cli|index|nav|notFound|site|severity|notice|page|catalogue|request|account|staff|login|deadline|audit)\.[A-Za-z.]+)['"`]/gu,
+        /['"`]((?:errors|cli|index|nav|notFound|site|severity|notice|page|catalogue|request|account|staff|login|deadline|audit|http)\.[A-Za-z.]+)['"`]/gu,
       ))
         used.add(match[1]!);
     }
