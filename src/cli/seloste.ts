@@ -6,6 +6,7 @@ import { runCheck } from './check.ts';
 import { runAudit } from './audit.ts';
 import { runBackup } from './backup.ts';
 import { runDeadline } from './deadline.ts';
+import { runImport } from './import.ts';
 import { runPdf } from './pdf.ts';
 import { runPurge } from './purge.ts';
 import { runSchema } from './schema.ts';
@@ -42,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
         return await runPurge(args, t);
       case 'pdf':
         return await runPdf(args, t);
+      case 'import':
+        return await runImport(args, t, lang);
       case 'schema':
         return await runSchema(args, t);
       case 'serve':

@@ -1,0 +1,46 @@
+import { Worker } from 'node:worker_threads';
+import { ImportRefusal, type RefusalCode } from './errors.ts';
+import { extractFile, type ExtractedFile, type ImportLimits, type SourceFile } from './extract.ts';
+
+type WorkerReply = { extraction: ExtractedFile } | { refusal: { code: RefusalCode; params: Record<string, string | number> } };
+
+/**
+ * Reads a file in a worker thread with a time and a memory limit: a file that takes too long is refused as
+ * `timeout`, one that exhausts the memory as `tooComplex`. The size is checked before the worker starts.
+ * With `isolate: false` the file is read in this thread (for environments without workers).
+ */
+export async function extractIsolated(file: SourceFile, limits: ImportLimits, isolate = true): Promise<ExtractedFile> {
+  if (file.bytes.length > limits.maxBytes) {
+    throw new ImportRefusal('tooLarge', { file: file.name, megabytes: Math.floor(limits.maxBytes / 1024 / 1024) });
+  }
+  if (!isolate) return extractFile(file, limits);
+  return new Promise<ExtractedFile>((resolve, reject) => {
+    const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), {
+      workerData: { file, limits },
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(new ImportRefusal('timeout', { file: file.name, seconds: Math.round(limits.timeoutMs / 1000) }))),
+      limits.timeoutMs,
+    );
+    worker.on('message', (reply: WorkerReply) =>
+      settle(() =>
+        'extraction' in reply ? resolve(reply.extraction) : reject(new ImportRefusal(reply.refusal.code, reply.refusal.params)),
+      ),
+    );
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() => reject(new ImportRefusal(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'tooComplex' : 'broken', { file: file.name }))),
+    );
+    worker.on('exit', () => settle(() => reject(new ImportRefusal('broken', { file: file.name }))));
+  });
+}
