@@ -1,3 +1,5 @@
+import { matchHeading, MAX_HEADING_CHARS } from './headings.ts';
+
 /**
  * The text of a source document as a list of blocks, whatever its format: what the extractors produce and the
  * recognition reads. Plain text and PDF arrive as lines and are grouped here; HTML and Word arrive as blocks.
@@ -73,6 +75,7 @@ export function bulletText(text: string): string | undefined {
  */
 export function linesToBlocks(lines: SourceLine[]): Block[] {
   const width = wrapWidth(lines);
+  const wrapped = isWrappedText(lines, width);
   const blocks: Block[] = [];
   let current: { block: Block; last: SourceLine } | undefined;
   let listIndent: number | undefined;
@@ -80,9 +83,18 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   const close = () => {
     current = undefined;
   };
-  for (const line of lines) {
-    const text = line.text.trim();
+  let number: string | undefined;
+  for (const [index, line] of lines.entries()) {
+    const text = number === undefined ? line.text.trim() : `${number} ${line.text.trim()}`;
+    number = undefined;
     if (text.length === 0) {
+      close();
+      continue;
+    }
+    // A form's section number on a line of its own belongs to the heading on the next line.
+    const next = lines.slice(index + 1).find((candidate) => candidate.text.trim().length > 0);
+    if (/^\d{1,2}\.?$/u.test(text) && next && isHeadingShaped(next.text.trim())) {
+      number = text;
       close();
       continue;
     }
@@ -91,6 +103,12 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (line.type === 'heading') {
       close();
       blocks.push({ type: 'heading', text, level: line.level ?? 1, position: line.position });
+      continue;
+    }
+    if (line.type === undefined && !line.label && isHeadingLine(text)) {
+      // A known heading written on the line above its text, without a blank line between.
+      close();
+      blocks.push({ type: 'paragraph', text, position: line.position, ...(line.bold ? { emphasis: true } : {}) });
       continue;
     }
     const bullet = line.type === 'item' ? text : line.label ? undefined : bulletText(text);
@@ -105,8 +123,11 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       continue;
     }
     if (current && !line.breakBefore) {
-      const wraps = isWrapped(current.last.text.trim(), text, width);
-      const newParagraph = !wraps && line.indent > current.last.indent && SENTENCE_END.test(current.last.text.trim());
+      const previous = current.last.text.trim();
+      const wraps = isWrapped(previous, text, wrapped ? width : undefined);
+      // Without wrapping, a line after a finished sentence is a paragraph of its own (text typed without blank lines).
+      const sentenceEnds = SENTENCE_END.test(previous) && (line.indent > current.last.indent || (!wrapped && /^\p{Lu}/u.test(text)));
+      const newParagraph = !wraps && sentenceEnds;
       if (current.block.type === 'item' ? wraps : !newParagraph) {
         current.block.text += wraps ? ` ${text}` : `\n${text}`;
         current.last = line;
@@ -123,10 +144,35 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   return blocks;
 }
 
-/** Whether `next` continues the line before it: the line before is nearly full, or `next` starts in lower case. */
-function isWrapped(previous: string, next: string, width: number): boolean {
+/**
+ * Whether `next` continues the line before it: it starts in lower case, or (in text wrapped at `width`) the line
+ * before is nearly full.
+ */
+function isWrapped(previous: string, next: string, width: number | undefined): boolean {
   if (/^[\p{Ll}(,;]/u.test(next)) return !/[.!?]$/u.test(previous) || /^\p{Ll}/u.test(next);
-  return previous.length >= 0.6 * width && !/:$/u.test(previous);
+  return width !== undefined && previous.length >= 0.6 * width && !/:$/u.test(previous);
+}
+
+/** A short line that does not end a sentence and starts with a capital or a number. */
+function isHeadingShaped(text: string): boolean {
+  return text.length <= MAX_HEADING_CHARS && !/[.;,]$/u.test(text) && /^[\p{Lu}\p{N}]/u.test(text);
+}
+
+/** A short line that names a known kind of section. */
+function isHeadingLine(text: string): boolean {
+  return isHeadingShaped(text) && (matchHeading(text)?.score ?? 0) >= 1.75;
+}
+
+/**
+ * Whether the text was wrapped at a fixed width, as PDF text is: most lines of prose that another line follows
+ * are nearly full. Text typed a paragraph a line has lines of every length.
+ */
+function isWrappedText(lines: SourceLine[], width: number): boolean {
+  const prose = (line: SourceLine | undefined) =>
+    line !== undefined && line.text.trim().length > 0 && line.type === undefined && bulletText(line.text.trim()) === undefined;
+  const inner = lines.filter((line, index) => prose(line) && prose(lines[index + 1]) && !lines[index + 1]!.breakBefore);
+  if (inner.length < 3) return false;
+  return inner.filter((line) => line.text.trim().length >= 0.75 * width).length >= inner.length / 2;
 }
 
 /** The width at which the text wraps: a high percentile of the line lengths (unwrapped text has very long lines). */
@@ -136,7 +182,7 @@ function wrapWidth(lines: SourceLine[]): number {
     .filter((length) => length > 0)
     .sort((a, b) => a - b);
   if (lengths.length === 0) return 80;
-  return Math.max(40, lengths[Math.floor(lengths.length * 0.9)]!);
+  return Math.max(40, lengths[Math.floor(lengths.length * 0.95)]!);
 }
 
 const bodySizeCache = new WeakMap<SourceLine[], number>();

@@ -1,8 +1,6 @@
 import type { Extraction } from './blocks.ts';
 import { ImportRefusal } from './errors.ts';
-import { extractDocx } from './extract-docx.ts';
 import { extractHtml } from './extract-html.ts';
-import { extractPdf } from './extract-pdf.ts';
 import { CHARS_PER_PAGE, extractText } from './extract-text.ts';
 import { decodeText, sniffType, type SourceType } from './sniff.ts';
 
@@ -44,12 +42,13 @@ export async function extractFile(file: SourceFile, limits: ImportLimits): Promi
   return { ...extraction, type };
 }
 
+/** The PDF and Word readers are large; they are loaded only for files that need them. */
 async function extractByType(type: SourceType, file: SourceFile, limits: ImportLimits): Promise<Extraction> {
   switch (type) {
     case 'pdf':
-      return extractPdf(file.bytes, file.name, limits.maxPages);
+      return (await import('./extract-pdf.ts')).extractPdf(file.bytes, file.name, limits.maxPages);
     case 'docx':
-      return withPages(await extractDocx(file.bytes, file.name));
+      return withPages(await (await import('./extract-docx.ts')).extractDocx(file.bytes, file.name));
     case 'html':
       return withPages(extractHtml(decodeText(file.bytes), (index) => `block ${index + 1}`));
     case 'md':

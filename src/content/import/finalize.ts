@@ -4,6 +4,7 @@ import type { Organisation } from '../../domain/organisation.ts';
 import { registerSchema, type Register, type RegisterFormat } from '../../domain/register.ts';
 import type { Draft, Piece } from './draft.ts';
 import type { Merged } from './merge.ts';
+import { vocabulary } from './vocabulary.ts';
 
 export interface Finalized {
   register: Register;
@@ -93,7 +94,7 @@ function ensureTitle(
         !/[.!?]$/u.test(piece.text),
     );
     if (first) {
-      title[draft.lang] = first.text;
+      title[draft.lang] = withoutDocumentName(first.text, draft);
       promoted.add(first);
     } else {
       title[draft.lang] = path.basename(draft.file, path.extname(draft.file));
@@ -102,6 +103,23 @@ function ensureTitle(
   }
   data.title = title;
   return { titleFrom, promoted };
+}
+
+/**
+ * "Tietosuojaseloste, nuorisopalvelujen asiakasrekisteri" names the register after the kind of document; the kind
+ * is the format's to say, so the title is the rest (the conversion is reported).
+ */
+function withoutDocumentName(line: string, draft: Draft): string {
+  const { languages } = vocabulary();
+  const names = Object.values(languages).flatMap((words) => words.headings.documentTitle ?? []);
+  for (const name of names.sort((a, b) => b.length - a.length)) {
+    const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s*[,:–—-]\\s*(.+)$`, 'iu').exec(line);
+    if (match) {
+      draft.conversions.push({ from: line, field: 'title', to: match[1]! });
+      return match[1]!;
+    }
+  }
+  return line;
 }
 
 /** The date first published and last updated: as labelled, else the earliest and latest date of the documents. */

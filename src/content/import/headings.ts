@@ -62,7 +62,7 @@ function scorePhrase(normalized: string, words: string[], phrase: HeadingPhrase)
  * "Registrets namn<TAB>Klientregister …". Returns the heading, its match and the value.
  */
 export function splitInlineHeading(text: string, preferred?: Lang): { heading: string; value: string; match: HeadingMatch } | undefined {
-  const separator = /\s*(?:\t+|\s:\s|:\s+|:$)/u.exec(text);
+  const separator = /\s*(?:\t+|\s:\s|:\s+)/u.exec(text);
   if (!separator || separator.index === 0) return undefined;
   const heading = text.slice(0, separator.index).trim();
   if (heading.length > 90 || /[.!?]$/u.test(heading)) return undefined;

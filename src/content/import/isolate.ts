@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { ImportRefusal, type RefusalCode } from './errors.ts';
 import { extractFile, type ExtractedFile, type ImportLimits, type SourceFile } from './extract.ts';
+import { sniffType } from './sniff.ts';
 
 type WorkerReply = { extraction: ExtractedFile } | { refusal: { code: RefusalCode; params: Record<string, string | number> } };
 
@@ -13,6 +14,8 @@ export async function extractIsolated(file: SourceFile, limits: ImportLimits, is
   if (file.bytes.length > limits.maxBytes) {
     throw new ImportRefusal('tooLarge', { file: file.name, megabytes: Math.floor(limits.maxBytes / 1024 / 1024) });
   }
+  // The format is told from the first bytes, in this thread: a file of the wrong kind is refused without a worker.
+  sniffType(file.name, file.bytes);
   if (!isolate) return extractFile(file, limits);
   return new Promise<ExtractedFile>((resolve, reject) => {
     const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), {

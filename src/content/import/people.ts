@@ -50,8 +50,9 @@ function leadingLabel(line: string): { kind: LabelKind; rest: string } | undefin
   for (const kind of kinds) {
     for (const label of labelsOf(kind)) {
       const escaped = label.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-      // A one-letter label ("p.") needs its punctuation; a longer one may be followed by the value directly.
-      const pattern = label.length <= 2 ? `^${escaped}\\s*[.:]\\s*` : `^${escaped}(?:\\s*[:.]\\s*|\\s+(?=[\\p{L}\\d+(]))`;
+      // A one-letter label ("p. 09 …") needs its punctuation and a number after it; a longer one may be followed by
+      // the value directly.
+      const pattern = label.length <= 2 ? `^${escaped}\\s*[.:]\\s*(?=[+\\d(])` : `^${escaped}(?:\\s*[:.]\\s*|\\s+(?=[\\p{L}\\d+(]))`;
       const match = new RegExp(pattern, 'iu').exec(line);
       if (match && (!best || match[0].length > best.length)) best = { kind, rest: line.slice(match[0].length), length: match[0].length };
     }
@@ -67,7 +68,12 @@ function leftover(text: string): string {
   const labels = (['email', 'phone', 'postalAddress', 'visitingAddress', 'businessId', 'other', 'name', 'title'] as const).flatMap(
     labelsOf,
   );
+  const labelled = new RegExp(
+    `(?<![\\p{L}])(?:${labels.map((label) => label.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})\\s*:`,
+    'giu',
+  );
   return text
+    .replace(labelled, ',')
     .split(/\s*[,;]\s*|\s+\/\s*$|^\s*\/\s+/u)
     .map((segment) => segment.replace(/^[\s:./–—-]+|[\s:/–—-]+$/gu, '').trim())
     .filter((segment) => segment.length > 0 && /[\p{L}\p{N}]/u.test(segment))
@@ -144,7 +150,9 @@ export function parseParty(lines: string[], role: PartyRole, organisationNames: 
 
 /** An address written on one line without commas ("Andra linjen 4 A PB 6000 00099 HELSINGFORS STAD") gets a row per part. */
 function breakAddress(text: string): string {
-  return text.replace(/(?<=[^\s,])\s+(?=(?:PL|PB|P\.\s?O\.\s?Box|Box)\s*\d)/gu, '\n').replace(/(?<=[^\s,])\s+(?=\d{5}\s+\p{L})/gu, '\n');
+  return text
+    .replace(/(?<=[^\s,])(?<!P\.\s?O\.)\s+(?=(?:PL|PB|P\.\s?O\.\s?Box|Box)\s*\d)/gu, '\n')
+    .replace(/(?<=[^\s,])\s+(?=\d{5}\s+\p{L})/gu, '\n');
 }
 
 /** Where a postal address starts in a line: at a street or a post-office box before a postcode, or at the postcode. */
@@ -182,7 +190,8 @@ function splitName(text: string, organisationNames: string[]): { name?: string; 
   for (const size of [3, 2]) {
     const tail = words.slice(-size);
     const before = words.at(-size - 1);
-    if (words.length >= size && isName(tail) && (before === undefined || !NAME_TOKEN.test(before))) {
+    // A name may follow a capitalised post ("Rakennustarkastaja Pekka Esimerkki"), not another capitalised word.
+    if (words.length >= size && isName(tail) && (before === undefined || !NAME_TOKEN.test(before) || isPostWord(before))) {
       return { name: tail.join(' '), rest: words.slice(0, -size).join(' ') };
     }
   }

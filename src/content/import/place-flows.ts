@@ -1,6 +1,6 @@
 import type { Block } from './blocks.ts';
 import { markdown, unplace, use, type Placer, type PlaceContext } from './draft.ts';
-import { permanentBirthDays } from './facts.ts';
+import { permanentBirthDays, sentences } from './facts.ts';
 import { statuteRefs } from './statutes.ts';
 import { containsPhrase } from './vocabulary.ts';
 
@@ -52,14 +52,24 @@ function placeDisclosures(context: PlaceContext, blocks: readonly Block[]): void
 
 const ABOUT_TRANSFERS = /\b(?:EU|ETA|EES|EEA|EU\/ETA|ETA-alue|EU-|tredje land|tredjeländer|third countr|kolmansi)/iu;
 
-/** A section on disclosures and transfers together: what speaks of the EU/EEA is the transfer statement. */
+/** A section on disclosures and transfers together: the sentences that speak of the EU/EEA are the transfer statement. */
 export const disclosuresAndTransfers: Placer = (context) => {
-  const transfers = context.section.blocks.filter((block) => ABOUT_TRANSFERS.test(block.text));
-  placeDisclosures(
-    context,
-    context.section.blocks.filter((block) => !transfers.includes(block)),
-  );
-  placeTransfers(context, transfers);
+  const disclosed: Block[] = [];
+  const transferred: Block[] = [];
+  for (const block of context.section.blocks) {
+    if (block.type === 'item' || !ABOUT_TRANSFERS.test(block.text)) {
+      disclosed.push(block);
+      continue;
+    }
+    const parts = sentences(block.text);
+    const about = parts.filter((sentence) => ABOUT_TRANSFERS.test(sentence));
+    const rest = parts.filter((sentence) => !about.includes(sentence));
+    transferred.push({ ...block, text: about.join(' ') });
+    if (rest.length > 0) disclosed.push({ ...block, text: rest.join(' ') });
+    context.used.add(block);
+  }
+  placeDisclosures(context, disclosed);
+  placeTransfers(context, transferred);
 };
 
 /** Transfers outside the EU/EEA: whether there are any is read from the text; when it cannot be, the text stays unplaced. */

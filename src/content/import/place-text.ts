@@ -102,8 +102,14 @@ function collectDates(context: PlaceContext, block: Block, labelled?: 'published
   let rest = block.text;
   for (const date of [...dates].reverse()) rest = `${rest.slice(0, date.index)} ${rest.slice(date.end)}`;
   const kind = labelled ?? dateKind(block.text);
-  for (const date of dates) context.draft.dates.push({ iso: date.iso, kind });
-  context.filled.add(kind ?? 'published, updated');
+  const field = kind ?? 'published, updated';
+  const labels = dateLabelsIn(block.text);
+  for (const date of dates) {
+    context.draft.dates.push({ iso: date.iso, kind });
+    const from = [...labels, block.text.slice(date.index, date.end)].join(' ');
+    context.draft.conversions.push({ from, field, to: date.iso });
+  }
+  context.filled.add(field);
   return { rest, found: true };
 }
 
@@ -120,12 +126,23 @@ const dateLabels = () => {
   return Object.values(languages).flatMap((words) => [...(words.headings.updated ?? []), ...(words.headings.published ?? [])]);
 };
 
+const labelRegExp = (label: string) => new RegExp(label.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s*'), 'giu');
+
 function withoutDateLabels(text: string): string {
   let rest = text;
-  for (const label of dateLabels().sort((a, b) => b.length - a.length)) {
-    rest = rest.replace(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s*'), 'giu'), ' ');
-  }
+  for (const label of dateLabels().sort((a, b) => b.length - a.length)) rest = rest.replace(labelRegExp(label), ' ');
   return rest.replace(/\s+/gu, ' ').trim();
+}
+
+/** The date labels a text contains, as it writes them, longest first and without overlaps. */
+function dateLabelsIn(text: string): string[] {
+  const found: string[] = [];
+  let rest = text;
+  for (const label of dateLabels().sort((a, b) => b.length - a.length)) {
+    for (const match of rest.matchAll(labelRegExp(label))) found.push(match[0]);
+    rest = rest.replace(labelRegExp(label), ' ');
+  }
+  return found;
 }
 
 /** Whether a date is labelled as the date published or the date updated; both, or none, leave it open. */

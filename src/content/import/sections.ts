@@ -48,12 +48,19 @@ export function splitSections(input: Block[], lang: Lang): Section[] {
     sections.push({ kind: match?.kind, heading, match, blocks: [], position: block.position });
   };
 
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const text = block.text.trim();
     const marked = block.type === 'heading' || block.label === true || block.emphasis === true;
     const shaped = block.type !== 'item' && headingShaped(block);
     const match = shaped || block.type === 'heading' ? matchHeading(text, lang) : undefined;
-    if (match && match.score >= (marked ? MARKED_SCORE : PLAIN_SCORE)) {
+    // A plain, unnumbered line that only resembles a heading and introduces a list, or restates the heading just
+    // above it, is the section's lead-in ("Rekisteriin tallennetaan seuraavat tiedot:").
+    const leadIn =
+      !marked &&
+      (match?.score ?? 0) < 3 &&
+      headingNumber(text) === undefined &&
+      (blocks[index + 1]?.type === 'item' || /:$/u.test(text) || (match?.kind === current().kind && current().blocks.length === 0));
+    if (match && match.score >= (marked ? MARKED_SCORE : PLAIN_SCORE) && !leadIn) {
       open(text, block, match);
       continue;
     }
@@ -70,7 +77,7 @@ export function splitSections(input: Block[], lang: Lang): Section[] {
     }
     current().blocks.push(block);
   }
-  return mergeRepeatedHeadings(resolveAmbiguous(sections)).map(rejoinPageBreaks);
+  return resolveAmbiguous(sections).map(rejoinPageBreaks);
 }
 
 /** Whether a heading-shaped block that matches no vocabulary line is still a heading of its own section. */
@@ -110,20 +117,6 @@ function resolveAmbiguous(sections: Section[]): Section[] {
     if (section.kind === 'responsibleOrController') section.kind = hasController ? 'responsible' : 'controller';
   }
   return sections;
-}
-
-/** A heading repeated as the lead-in of its own text ("Rekisteriasioita hoitavat henkilöt: …") is one section. */
-function mergeRepeatedHeadings(sections: Section[]): Section[] {
-  const out: Section[] = [];
-  for (const section of sections) {
-    const previous = out.at(-1);
-    if (previous && previous.kind !== undefined && previous.kind === section.kind && previous.blocks.length === 0) {
-      previous.blocks.push(...section.blocks);
-      continue;
-    }
-    out.push(section);
-  }
-  return out;
 }
 
 /** A paragraph cut by a page break (it ends mid-sentence, the next starts in lower case) is one paragraph again. */
