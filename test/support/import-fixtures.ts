@@ -68,6 +68,27 @@ export function asPdf(title: string, sections: KnownSection[], options: { header
   );
 }
 
+/**
+ * The old form as a PDF: a two-column table, each row a numbered label in bold on the left (wrapping over two
+ * lines where it is long) and its value on the right, under a header with the organisation and the date.
+ */
+export function asFormPdf(header: [string, string], rows: [string, string][]): Promise<Uint8Array> {
+  return pdfBytes((doc) => {
+    doc.font('Bold').fontSize(13).text(header[0], 72, 40, { lineBreak: false });
+    doc.font('Regular').fontSize(9).text(header[1], 400, 44, { lineBreak: false });
+    let y = 100;
+    for (const [label, value] of rows) {
+      doc.font('Bold').fontSize(10);
+      const labelHeight = doc.heightOfString(label, { width: 140 });
+      doc.text(label, 72, y, { width: 140 });
+      doc.font('Regular').fontSize(10);
+      const valueHeight = doc.heightOfString(value, { width: 290 });
+      doc.text(value, 240, y, { width: 290 });
+      y += Math.max(labelHeight, valueHeight) + 14;
+    }
+  });
+}
+
 const escapeXml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 const paragraph = (text: string, properties = '') =>
   `<w:p>${properties ? `<w:pPr>${properties}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;

@@ -50,6 +50,8 @@ export interface SourceLine {
   label?: boolean;
   /** Text of a table's value column that continues the row above (a line that starts with a TAB). */
   continuesRow?: boolean;
+  /** In a PDF, whether the line reaches the right edge of its column, so that the next line continues it. */
+  full?: boolean;
   /** Set when the source marks the line itself: a markdown or HTML heading, or an HTML list item. */
   type?: 'heading' | 'item';
   /** The heading level or list nesting of a marked line. */
@@ -124,7 +126,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     }
     if (current && !line.breakBefore) {
       const previous = current.last.text.trim();
-      const wraps = isWrapped(previous, text, wrapped ? width : undefined);
+      const wraps = isWrapped(previous, text, wrapped ? width : undefined, current.last.full);
       // Without wrapping, a line after a finished sentence is a paragraph of its own (text typed without blank lines).
       const sentenceEnds = SENTENCE_END.test(previous) && (line.indent > current.last.indent || (!wrapped && /^\p{Lu}/u.test(text)));
       const newParagraph = !wraps && sentenceEnds;
@@ -145,12 +147,13 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
 }
 
 /**
- * Whether `next` continues the line before it: it starts in lower case, or (in text wrapped at `width`) the line
- * before is nearly full.
+ * Whether `next` continues the line before it: it starts in lower case, or the line before is full (in a PDF, it
+ * reaches the right edge; in text wrapped at `width`, it is nearly that long).
  */
-function isWrapped(previous: string, next: string, width: number | undefined): boolean {
+function isWrapped(previous: string, next: string, width: number | undefined, full: boolean | undefined): boolean {
   if (/^[\p{Ll}(,;]/u.test(next)) return !/[.!?]$/u.test(previous) || /^\p{Ll}/u.test(next);
-  return width !== undefined && previous.length >= 0.6 * width && !/:$/u.test(previous);
+  if (/:$/u.test(previous)) return false;
+  return full ?? (width !== undefined && previous.length >= 0.6 * width);
 }
 
 /** A short line that does not end a sentence and starts with a capital or a number. */

@@ -15,11 +15,21 @@ interface Segment {
   text: string;
 }
 
+/** A run of text on a line, where it starts and ends. */
+interface Part {
+  x: number;
+  end: number;
+  text: string;
+  size: number;
+}
+
 interface PdfLine {
   page: number;
   y: number;
   size: number;
   bold: boolean;
+  parts: Part[];
+  /** The line's text in pieces separated by wide gaps (table cells, a right-aligned date). */
   segments: Segment[];
   /** In the top or bottom band of the page, where headers, footers and page numbers sit. */
   band?: 'header' | 'footer';
@@ -38,7 +48,8 @@ const MIN_CHARS_PER_PAGE = 20;
  */
 export async function extractPdf(bytes: Uint8Array, file: string, maxPages: number): Promise<Extraction> {
   const task = getDocument({
-    data: bytes,
+    // pdf.js takes the buffer over; it works on a copy so that the caller keeps the file.
+    data: new Uint8Array(bytes),
     useSystemFonts: false,
     fontExtraProperties: true,
     disableFontFace: true,
@@ -95,8 +106,9 @@ function isBoldFont(objects: { get(name: string): unknown }, fontName: string): 
 
 /** Items on the same baseline form a line; a wide horizontal gap splits a line into segments (table cells). */
 function groupLines(items: TextItem[], page: number, bold: (fontName: string) => boolean): PdfLine[] {
+  // pdf.js reports a gap as a space item as wide as the gap: spaces are left out and gaps measured instead.
   const positioned = items
-    .filter((item) => item.str.length > 0)
+    .filter((item) => item.str.trim().length > 0)
     .map((item) => {
       const [, , c = 0, d = 0, x = 0, y = 0] = item.transform;
       return { item, x, y, size: Math.hypot(c, d) || 10 };
@@ -109,24 +121,31 @@ function groupLines(items: TextItem[], page: number, bold: (fontName: string) =>
     else lines.push({ y: part.y, size: part.size, parts: [part] });
   }
   return lines.map((line) => {
-    const parts = line.parts.sort((a, b) => a.x - b.x);
-    const segments: Segment[] = [];
-    for (const { item, x, size } of parts) {
-      const last = segments.at(-1);
-      const gap = last ? x - last.end : 0;
-      if (!last || gap > Math.max(3 * size, 36)) {
-        segments.push({ x, end: x + item.width, text: item.str });
-        continue;
-      }
-      const space = gap > 0.15 * size && !/\s$/u.test(last.text) && !/^\s/u.test(item.str) ? ' ' : '';
-      last.text += space + item.str;
-      last.end = Math.max(last.end, x + item.width);
-    }
-    const size = Math.max(...parts.map((part) => part.size));
-    const boldChars = parts.filter((part) => bold(part.item.fontName)).reduce((sum, part) => sum + part.item.str.length, 0);
-    const chars = parts.reduce((sum, part) => sum + part.item.str.length, 0);
-    return { page, y: line.y, size, bold: boldChars >= chars * 0.9 && chars > 0, segments };
+    const sorted = line.parts.sort((a, b) => a.x - b.x);
+    const parts = sorted.map(({ item, x, size }) => ({ x, end: x + item.width, text: item.str, size }));
+    const size = Math.max(...sorted.map((part) => part.size));
+    const boldChars = sorted.filter((part) => bold(part.item.fontName)).reduce((sum, part) => sum + part.item.str.length, 0);
+    const chars = sorted.reduce((sum, part) => sum + part.item.str.length, 0);
+    return { page, y: line.y, size, bold: boldChars >= chars * 0.9 && chars > 0, parts, segments: joinParts(parts) };
   });
+}
+
+/** Joins the runs of a line into text, with a space where there is a gap; a wide gap (or `cut`) starts a new segment. */
+function joinParts(parts: Part[], cut?: number): Segment[] {
+  const segments: Segment[] = [];
+  for (const part of parts) {
+    const last = segments.at(-1);
+    const gap = last ? part.x - last.end : 0;
+    const across = cut !== undefined && last !== undefined && last.x < cut - 5 && part.x >= cut - 5;
+    if (!last || across || (cut === undefined && gap > Math.max(3 * part.size, 36))) {
+      segments.push({ x: part.x, end: part.end, text: part.text });
+      continue;
+    }
+    const space = gap > 0.15 * part.size && !/\s$/u.test(last.text) && !/^\s/u.test(part.text) ? ' ' : '';
+    last.text += space + part.text;
+    last.end = Math.max(last.end, part.end);
+  }
+  return segments;
 }
 
 const lineText = (line: PdfLine) => line.segments.map((segment) => segment.text).join(' ');
@@ -162,35 +181,94 @@ function dropPageFurniture(lines: PdfLine[], pages: number, dropped: DroppedText
 
 /**
  * Lines for the block builder. A paragraph break is a vertical gap clearly wider than the usual line spacing.
- * When many lines have a second segment starting at the same place, the page is a two-column table: the left
- * column is a label (a heading) and the right column its value.
+ * Where many lines have a second segment starting at the same place, the page has a two-column table: each row's
+ * left column (wrapped over several lines, perhaps) is a label, a heading, and the right column its value.
  */
 function toSourceLines(lines: PdfLine[], width: number): SourceLine[] {
   const spacing = usualSpacing(lines);
   const valueX = valueColumn(lines, width);
+  const region = valueX === undefined ? undefined : tableRegion(lines, valueX);
+  const edges = rightEdges(lines, valueX);
   const out: SourceLine[] = [];
-  let previous: PdfLine | undefined;
-  for (const line of lines) {
+  let row: { label: SourceLine; values: SourceLine[]; lastValue?: PdfLine } | undefined;
+  const flush = () => {
+    if (row) out.push(row.label, ...row.values);
+    row = undefined;
+  };
+  lines.forEach((line, index) => {
+    const previous = lines[index - 1];
     const gap = previous && previous.page === line.page ? previous.y - line.y : Number.POSITIVE_INFINITY;
-    const breakBefore = gap > spacing * 1.35 || previous?.page !== line.page;
-    const position = `page ${line.page}`;
-    const base = { size: line.size, bold: line.bold, position };
-    const left = valueX === undefined ? [] : line.segments.filter((segment) => segment.end <= valueX + 2);
-    const right = valueX === undefined ? [] : line.segments.filter((segment) => segment.x >= valueX - 5);
-    if (valueX !== undefined && left.length > 0 && left.length + right.length === line.segments.length) {
-      const label = left.map((segment) => segment.text).join(' ');
-      const labelRow = out.at(-1)?.label && !breakBefore ? out.at(-1) : undefined;
-      if (labelRow && right.length === 0) labelRow.text += ` ${label}`;
-      else out.push({ ...base, text: label, indent: 0, breakBefore: true, label: true });
-      if (right.length > 0) out.push({ ...base, text: right.map((s) => s.text).join(' '), indent: 0, breakBefore: true });
-    } else if (valueX !== undefined && right.length === line.segments.length && out.length > 0) {
-      out.push({ ...base, text: lineText(line), indent: 0, breakBefore, continuesRow: true });
-    } else {
-      out.push({ ...base, text: lineText(line), indent: Math.round(line.segments[0]!.x), breakBefore });
+    const breakBefore = gap > spacing * 1.35;
+    const base = { size: line.size, bold: line.bold, position: `page ${line.page}`, indent: 0 };
+    const inTable = valueX !== undefined && region?.has(index);
+    const cells = inTable ? joinParts(line.parts, valueX) : [];
+    const left = cells.filter((cell) => cell.x < valueX! - 5 && cell.end <= valueX! + 10);
+    const right = cells.filter((cell) => cell.x >= valueX! - 5);
+    if (!inTable || left.length + right.length !== cells.length) {
+      flush();
+      const { left: margin, right: edge } = edges.text.get(line.page)!;
+      const full = line.segments.at(-1)!.end >= edge - 0.12 * (edge - margin);
+      out.push({
+        ...base,
+        text: lineText(line),
+        indent: Math.round(line.segments[0]!.x),
+        breakBefore: breakBefore || previous?.page !== line.page,
+        full,
+      });
+      return;
     }
-    previous = line;
+    const labelText = left.map((cell) => cell.text).join(' ');
+    if (left.length > 0 && (!row || breakBefore || /^\d{1,2}[.)]?\s/u.test(labelText))) {
+      flush();
+      row = { label: { ...base, text: labelText, breakBefore: true, label: true }, values: [] };
+    } else if (left.length > 0) row!.label.text += ` ${labelText}`;
+    if (right.length === 0) return;
+    row ??= { label: { ...base, text: '', breakBefore: true, label: true }, values: [] };
+    const valueGap = row.lastValue ? row.lastValue.y - line.y : Number.POSITIVE_INFINITY;
+    const edge = edges.values.get(line.page) ?? right.at(-1)!.end;
+    const full = right.at(-1)!.end >= edge - 0.12 * (edge - valueX!);
+    row.values.push({ ...base, text: right.map((cell) => cell.text).join(' '), breakBefore: valueGap > spacing * 1.35, full });
+    row.lastValue = line;
+  });
+  flush();
+  return out.filter((line) => line.text.length > 0);
+}
+
+/** Per page, the left and right edges of the text, and the right edge of a table's value column. */
+function rightEdges(lines: PdfLine[], valueX: number | undefined) {
+  const text = new Map<number, { left: number; right: number }>();
+  const values = new Map<number, number>();
+  for (const line of lines) {
+    const edge = text.get(line.page) ?? { left: Number.POSITIVE_INFINITY, right: 0 };
+    edge.left = Math.min(edge.left, line.segments[0]!.x);
+    edge.right = Math.max(edge.right, line.segments.at(-1)!.end);
+    text.set(line.page, edge);
+    const value = valueX === undefined ? undefined : line.parts.filter((part) => part.x >= valueX - 5).at(-1);
+    if (value) values.set(line.page, Math.max(values.get(line.page) ?? 0, value.end));
   }
-  return out;
+  return { text, values };
+}
+
+/** The lines from the first to the last that have text in both columns, page by page: the table itself. */
+function tableRegion(lines: PdfLine[], valueX: number): Set<number> {
+  const both = (line: PdfLine) => line.parts.some((part) => part.x < valueX - 5) && line.parts.some((part) => part.x >= valueX - 5);
+  const region = new Set<number>();
+  const pages = new Set(lines.map((line) => line.page));
+  for (const page of pages) {
+    const indexes = lines.flatMap((line, index) => (line.page === page ? [index] : []));
+    const marked = indexes.filter((index) => both(lines[index]!));
+    if (marked.length === 0) continue;
+    for (let index = marked[0]!; index <= marked.at(-1)!; index++) region.add(index);
+    // A row's label may end after the last line that has a value.
+    for (
+      let index = marked.at(-1)! + 1;
+      index <= indexes.at(-1)! && lines[index]!.parts.every((part) => part.end <= valueX + 10);
+      index++
+    ) {
+      region.add(index);
+    }
+  }
+  return region;
 }
 
 /** The commonest gap between consecutive lines on a page: the line spacing of the body text. */

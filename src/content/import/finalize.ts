@@ -41,7 +41,7 @@ export function finalize(
   const system = data.informationSystem as Record<string, unknown> | undefined;
   if (system && system.name === undefined) system.name = data.title;
 
-  const { duplicates, kept } = dropDuplicates(unplaced, data);
+  const { duplicates, kept } = dropDuplicates(unplaced, data, Object.values(options.organisation.name));
   const identity = {
     id: options.id,
     format: options.format,
@@ -136,9 +136,16 @@ function documentDates(drafts: readonly Draft[]): { published?: string; updated?
   return updated < published ? { published, updated: published } : { published, updated };
 }
 
-/** Unplaced pieces whose text is already in a field, whole or as one of its lines. */
-function dropDuplicates(pieces: Piece[], data: Record<string, unknown>): { duplicates: Piece[]; kept: Piece[] } {
-  const placed = new Set<string>();
+/**
+ * Unplaced text before the first heading that is already in a field, whole or as one of its lines, or that is
+ * the organisation's name (a page header such as "HELSINGIN KAUPUNKI").
+ */
+function dropDuplicates(
+  pieces: Piece[],
+  data: Record<string, unknown>,
+  organisationNames: string[],
+): { duplicates: Piece[]; kept: Piece[] } {
+  const placed = new Set<string>(organisationNames.map(normalize));
   for (const { text } of collectLocalizedTexts(data)) {
     for (const value of Object.values(text)) {
       if (!value) continue;

@@ -160,17 +160,14 @@ function addressStart(line: string, next: string | undefined): { start: number }
   const postcode = POSTCODE.exec(line);
   const box = BOX.exec(line);
   if (!postcode) {
-    // "Puistopolku 1" alone, with the postcode on the next line.
-    const street = [...line.matchAll(STREET)].at(-1);
-    if (
-      next &&
-      POSTCODE.test(next) &&
-      !POSTCODE.test(line) &&
-      (box || (street && street.index + street[0].length >= line.trimEnd().length - 1))
-    ) {
-      return { start: box?.index ?? street!.index };
+    // "Puistopolku 1" or "Toinen linja 4 A, PL 6000" alone, with the postcode on the next line.
+    const streets = [...line.matchAll(STREET)];
+    const beforeBox = box ? streets.find((street) => box.index - (street.index + street[0].length) <= 3) : undefined;
+    const atEnd = streets.at(-1);
+    if (next && POSTCODE.test(next) && (box || (atEnd && atEnd.index + atEnd[0].length >= line.trimEnd().length - 1))) {
+      return { start: beforeBox?.index ?? box?.index ?? atEnd!.index };
     }
-    return box ? { start: box.index } : undefined;
+    return box ? { start: beforeBox?.index ?? box.index } : undefined;
   }
   const limit = box && box.index < postcode.index ? box.index : postcode.index;
   const street = [...line.slice(0, limit).matchAll(STREET)].find((match) => limit - (match.index + match[0].length) <= 3);

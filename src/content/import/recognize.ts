@@ -79,7 +79,12 @@ export function placeDocument(
   organisation: Organisation,
 ): { draft: Draft; outcomes: SectionOutcome[] } {
   const draft = new Draft(document.lang, document.file);
-  for (const block of document.droppedBlocks) for (const date of findDates(block.text)) draft.dates.push({ iso: date.iso });
+  // A page header often carries the document's date ("Laatimispäivä 31.8.2016" on every page).
+  const furniture = [
+    ...document.droppedBlocks.map((block) => block.text),
+    ...document.dropped.filter((text) => text.reason !== 'pageNumber').map((text) => text.text),
+  ];
+  for (const text of furniture) for (const date of findDates(text)) draft.dates.push({ iso: date.iso });
   const words = vocabulary().languages[document.lang];
   const outcomes: SectionOutcome[] = [];
   for (const section of document.sections) {

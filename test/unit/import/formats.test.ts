@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importDocuments } from '../../../src/content/import/import-documents.ts';
 import { loadContent } from '../../../src/content/load.ts';
-import { asDocx, asPdf, asText, type KnownSection } from '../../support/import-fixtures.ts';
+import { asDocx, asFormPdf, asPdf, asText, type KnownSection } from '../../support/import-fixtures.ts';
 import { CONTENT } from '../../support/cli.ts';
 
 const content = await loadContent(CONTENT);
@@ -95,5 +95,44 @@ describe('a PDF of several pages with a running header', async () => {
     expect(header).toMatchObject({ text: 'Esimerkkilän kaupunki – Tietosuojaseloste', count: report.files[0]!.pages });
     expect(report.dropped.filter((dropped) => dropped.reason === 'pageNumber').length).toBeGreaterThan(0);
     expect(JSON.stringify(register)).not.toContain('Esimerkkilän kaupunki – Tietosuojaseloste');
+  });
+});
+
+describe('the old two-column form as a PDF', async () => {
+  const rows: [string, string][] = [
+    ['1. Rekisterin nimi', 'Vammaispalvelun asiakasrekisteri'],
+    ['2. Rekisterinpitäjä', 'Esimerkkilän sosiaali- ja terveyslautakunta\nToinen linja 4 A, PL 6000\n00000 ESIMERKKILÄ'],
+    ['3. Yhteyshenkilö rekisteriä koskevissa asioissa', 'Vammaistyön johtaja\npuh. 09 310 5015, vammaistyo@example.com'],
+    [
+      '4. Henkilötietojen käsittelyn tarkoitus',
+      'Rekisteriä käytetään vammaispalvelujen asiakkaan avun tarpeen arviointiin, hakemusten käsittelyyn, palvelupäätösten ja asiakasmaksupäätösten tekemiseen sekä niiden tiedoksiantoon.',
+    ],
+    ['5. Rekisterin tietosisältö', 'Asiakkaan henkilötiedot, yhteystiedot, palvelutarpeen arviointi, päätökset ja asiakaskertomus.'],
+    [
+      '6. Säännönmukaiset tietolähteet',
+      'Asiakas itse, väestötietojärjestelmä ja muut viranomaiset asiakkaan suostumuksella tai lain nojalla.',
+    ],
+    ['7. Tietojen siirto EU:n tai ETA:n ulkopuolelle', 'Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.'],
+  ];
+  const { register, report } = await load('lomake.pdf', await asFormPdf(['REKISTERISELOSTE', 'Laatimispäivä 31.8.2016'], rows));
+
+  it('reads each row as a heading and its value, joining the wrapped lines of both columns', () => {
+    expect(report.unknownSections).toEqual([]);
+    expect(register).toMatchObject({
+      published: '2016-08-31',
+      title: { fi: 'Vammaispalvelun asiakasrekisteri' },
+      controllers: [
+        {
+          body: { fi: 'Esimerkkilän sosiaali- ja terveyslautakunta' },
+          contact: { postalAddress: { fi: 'Toinen linja 4 A, PL 6000\n00000 ESIMERKKILÄ' } },
+        },
+      ],
+      contactPersons: [{ title: { fi: 'Vammaistyön johtaja' }, phone: '09 310 5015', email: 'vammaistyo@example.com' }],
+      purposes: { description: { fi: rows[3]![1] } },
+      dataContent: { description: { fi: rows[4]![1] } },
+      sources: { description: { fi: rows[5]![1] } },
+      transfers: { outsideEea: false },
+    });
+    expect(register.unplaced).toBeUndefined();
   });
 });
