@@ -58,6 +58,8 @@ export interface SourceLine {
   level?: number;
 }
 
+/** "8. Tietojen säilyttämisen kesto": a section number, then a capital. */
+const NUMBERED = /^\d{1,2}[.)]?\s+\p{Lu}/u;
 const BULLET = /^(?:[-–—•·▪◦●○■□➢►*]|o(?=\s))\s*/u;
 const SENTENCE_END = /[.!?:;]["”’)]*$/u;
 
@@ -107,8 +109,14 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       blocks.push({ type: 'heading', text, level: line.level ?? 1, position: line.position });
       continue;
     }
-    if (line.type === undefined && !line.label && isHeadingLine(text)) {
-      // A known heading written on the line above its text, without a blank line between.
+    const following = lines[index + 1];
+    const numberedHeading = NUMBERED.test(text) && following !== undefined && !following.breakBefore && following.text.trim().length > 0;
+    if (
+      line.type === undefined &&
+      !line.label &&
+      (isHeadingLine(text) || (numberedHeading && isHeadingShaped(text) && text.split(/\s+/u).length <= 12))
+    ) {
+      // A known heading, or a numbered one, written on the line above its text without a blank line between.
       close();
       blocks.push({ type: 'paragraph', text, position: line.position, ...(line.bold ? { emphasis: true } : {}) });
       continue;

@@ -131,3 +131,20 @@ export function permanentBirthDays(text: string, lang: Lang): { days: number[]; 
   }
   return undefined;
 }
+
+/** Splits a list at the given separator characters where they stand outside parentheses, trimming each entry. */
+export function splitOutsideParentheses(text: string, separators: ReadonlySet<string>): string[] {
+  const entries: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(') depth++;
+    if (char === ')') depth = Math.max(0, depth - 1);
+    if (separators.has(char) && (depth === 0 || char === '\n')) {
+      entries.push(current.trim());
+      current = '';
+    } else current += char;
+  }
+  entries.push(current.trim());
+  return entries.filter((entry) => entry.length > 0);
+}

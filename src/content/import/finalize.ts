@@ -4,7 +4,11 @@ import type { Organisation } from '../../domain/organisation.ts';
 import { registerSchema, type Register, type RegisterFormat } from '../../domain/register.ts';
 import type { Draft, Piece } from './draft.ts';
 import type { Merged } from './merge.ts';
+import { containsGdpr, findStatutes } from './statutes.ts';
 import { vocabulary } from './vocabulary.ts';
+
+/** Words that name a register or a system, which a title line usually has. */
+const REGISTER_WORD = /rekister|register|järjestelmä|system|file|tiedosto/iu;
 
 export interface Finalized {
   register: Register;
@@ -85,14 +89,18 @@ function ensureTitle(
   const title: Record<string, string> = {};
   let titleFrom: Finalized['titleFrom'] = 'firstLine';
   for (const draft of drafts) {
-    const first = unplaced.find(
+    const candidates = unplaced.filter(
       (piece) =>
         piece.lang === draft.lang &&
         piece.reason === 'beforeHeadings' &&
         !piece.text.includes('\n') &&
         piece.text.length <= 120 &&
-        !/[.!?]$/u.test(piece.text),
+        !/[.!?]$/u.test(piece.text) &&
+        // "EU:n yleinen tietosuoja-asetus (2016/679), artiklat 13 ja 14" says what the document is under, not its name.
+        findStatutes(piece.text, true).length === 0 &&
+        !containsGdpr(piece.text),
     );
+    const first = candidates.find((piece) => REGISTER_WORD.test(piece.text)) ?? candidates[0];
     if (first) {
       title[draft.lang] = withoutDocumentName(first.text, draft);
       promoted.add(first);

@@ -1,4 +1,5 @@
 import type { Lang } from '../../domain/language.ts';
+import { LANGS } from '../../domain/language.ts';
 import type { SectionKind } from './section-kinds.ts';
 import { headingWords, normalizeHeading, sameWord, vocabulary, type HeadingPhrase } from './vocabulary.ts';
 
@@ -69,4 +70,43 @@ export function splitInlineHeading(text: string, preferred?: Lang): { heading: s
   const match = matchHeading(heading, preferred);
   if (!match || match.score < 1.75) return undefined;
   return { heading, value: text.slice(separator.index + separator[0].length).trim(), match };
+}
+
+const cueWords = (text: string) =>
+  text
+    .toLocaleLowerCase('fi')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The kind of section an unlisted heading names, by its cue words (vocabulary `cues`): "Mihin tarkoitukseen tietoja
+ * kerätään?" has "tarkoitu…", so it is about the purpose. Each cue line whose word beginnings are all in the heading
+ * counts as long as its longest word, the longest evidence wins, and a tie is no answer, except that disclosures
+ * and transfers together are the section on both.
+ */
+export function classifyByCues(text: string, lang: Lang): SectionKind | undefined {
+  const words = cueWords(normalizeHeading(text));
+  const { languages } = vocabulary();
+  const scores = new Map<SectionKind, number>();
+  for (const candidate of [lang, ...LANGS.filter((other) => other !== lang)]) {
+    for (const [kind, cues] of Object.entries(languages[candidate].cues) as [SectionKind, string[]][]) {
+      for (const cue of cues) {
+        const parts = cueWords(cue);
+        if (parts.every((part) => words.some((word) => word.startsWith(part)))) {
+          // A cue weighs as its most telling word: "what data" is not more specific than "purpose".
+          scores.set(kind, Math.max(scores.get(kind) ?? 0, ...parts.map((part) => part.length)));
+        }
+      }
+    }
+    if (scores.size > 0) break;
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  if (second && second[1] === first[1]) {
+    const pair = new Set([first[0], second[0]]);
+    return pair.has('disclosures') && pair.has('transfers') ? 'disclosuresAndTransfers' : undefined;
+  }
+  if (first[0] === 'disclosures' && scores.has('transfers')) return 'disclosuresAndTransfers';
+  return first[0];
 }

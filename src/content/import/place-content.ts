@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../domain/localized-text.ts';
 import { SPECIAL_CATEGORIES } from '../../domain/register.ts';
 import type { Block } from './blocks.ts';
 import { linesOf, markdown, unplace, use, type Placer, type PlaceContext } from './draft.ts';
+import { splitOutsideParentheses } from './facts.ts';
 import { containsPhrase } from './vocabulary.ts';
 
 interface Group {
@@ -23,25 +24,9 @@ function inlineList(text: string): { lead: string; items: string[] } | undefined
     .trim()
     .replace(/\.$/u, '');
   if (/[.!?]\s/u.test(rest) || rest.length === 0) return undefined;
-  const items = splitOutsideParentheses(rest);
+  const items = splitOutsideParentheses(rest, new Set([',']));
   if (items.some((item) => item.split(/\s+/u).length > 14)) return undefined;
   return { lead: text.slice(0, colon + 1), items };
-}
-
-function splitOutsideParentheses(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '(') depth++;
-    if (char === ')') depth = Math.max(0, depth - 1);
-    if (char === ',' && depth === 0) {
-      items.push(current.trim());
-      current = '';
-    } else current += char;
-  }
-  items.push(current.trim());
-  return items.filter((item) => item.length > 0);
 }
 
 /** Several short lines, none of them a sentence: a list written without bullets. */

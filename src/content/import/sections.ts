@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/language.ts';
 import type { Block, DroppedText } from './blocks.ts';
-import { matchHeading, MAX_HEADING_CHARS, splitInlineHeading, type HeadingMatch } from './headings.ts';
+import { classifyByCues, matchHeading, MAX_HEADING_CHARS, splitInlineHeading, type HeadingMatch } from './headings.ts';
 import { VALUE_KINDS, type SectionKind } from './section-kinds.ts';
 import { headingNumber } from './vocabulary.ts';
 
@@ -71,8 +71,10 @@ export function splitSections(input: Block[], lang: Lang): Section[] {
       if (rest.length > 0) current().blocks.push({ ...block, text: rest, label: undefined, emphasis: undefined });
       continue;
     }
-    if (shaped && current().blocks.length > 0 && isUnknownHeading(block, text, lastNumber, knownLevel)) {
-      open(text, block);
+    if (shaped && (current().blocks.length > 0 || marked) && isUnknownHeading(block, text, lastNumber, knownLevel)) {
+      // A heading the vocabulary does not list may still say what it is about ("Mihin tietoja kerätään?").
+      const kind = classifyByCues(text, lang);
+      open(text, block, kind ? { kind, lang, phrase: '', score: 1 } : undefined);
       continue;
     }
     current().blocks.push(block);

@@ -1,4 +1,5 @@
 import { formatStatute, parseStatute } from '../../domain/statute.ts';
+import { splitOutsideParentheses } from './facts.ts';
 import { containsPhrase, vocabulary } from './vocabulary.ts';
 
 /** A statute citation found in text, canonical (`812/2000 20 § 1 mom.`), with where it stood. */
@@ -121,24 +122,14 @@ export function containsGdpr(text: string): boolean {
   return Object.values(languages).some((words) => containsPhrase(text, words.keywords.gdpr));
 }
 
-/** Splits a list at line breaks and at commas and semicolons outside parentheses. */
+/** Splits a list at line breaks, and at commas and semicolons outside parentheses. */
 function splitTopLevel(text: string): string[] {
-  const entries: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '(') depth++;
-    if (char === ')') depth = Math.max(0, depth - 1);
-    if ((char === '\n' || ((char === ',' || char === ';') && depth === 0)) && current.trim().length > 0) {
-      entries.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += char;
-  }
-  if (current.trim().length > 0) entries.push(current.trim());
-  return entries.map((entry) => entry.replace(/[.;,]$/u, '').trim()).filter((entry) => /[\p{L}\p{N}]/u.test(entry));
+  return splitOutsideParentheses(text, LIST_SEPARATORS)
+    .map((entry) => entry.replace(/[.;,]$/u, '').trim())
+    .filter((entry) => /[\p{L}\p{N}]/u.test(entry));
 }
+
+const LIST_SEPARATORS = new Set(['\n', ',', ';']);
 
 /** Whether most lines or entries of a text cite an act: then it is a list of legislation. */
 export function isLegislationList(text: string): boolean {

@@ -44,6 +44,8 @@ const languageVocabularySchema = z.strictObject({
     article6: z.partialRecord(z.enum(ARTICLE_6_BASES), phrases),
     specialCategories: z.partialRecord(z.enum(SPECIAL_CATEGORIES), phrases),
   }),
+  /** Word beginnings that tell a kind of section from an unlisted heading: every word of a line must be there. */
+  cues: z.partialRecord(z.enum(SECTION_KINDS), phrases),
   people: z.strictObject({ posts: phrases, units: phrases, connectors: phrases }),
   words: phrases,
   stopwords: phrases,
