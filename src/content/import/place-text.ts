@@ -94,23 +94,36 @@ export const unrecognised =
     }
   };
 
-/** Dates in a short block, kept as dates of the document, with what the words around them call them. */
+/**
+ * Dates of the document in a short block: all its dates when it labels them ("Päivitetty 1.2.2024"), else the
+ * dates that stand on a line with little else ("12.9.2023"). A date inside a sentence ("ilmoitus on jätettävä
+ * viimeistään 4.4.2022") belongs to the sentence and stays.
+ */
 function collectDates(context: PlaceContext, block: Block, labelled?: 'published' | 'updated'): { rest: string; found: boolean } {
   if (block.text.length > 160) return { rest: block.text, found: false };
-  const dates = findDates(block.text);
-  if (dates.length === 0) return { rest: block.text, found: false };
-  let rest = block.text;
-  for (const date of [...dates].reverse()) rest = `${rest.slice(0, date.index)} ${rest.slice(date.end)}`;
+  const labels = dateLabelsIn(block.text);
+  const parts = labelled !== undefined || labels.length > 0 ? [block.text] : block.text.split('\n');
   const kind = labelled ?? dateKind(block.text);
   const field = kind ?? 'published, updated';
-  const labels = dateLabelsIn(block.text);
-  for (const date of dates) {
-    context.draft.dates.push({ iso: date.iso, kind });
-    const from = [...labels, block.text.slice(date.index, date.end)].join(' ');
-    context.draft.conversions.push({ from, field, to: date.iso });
-  }
-  context.filled.add(field);
-  return { rest, found: true };
+  let found = false;
+  const rest = parts.map((part) => {
+    const dates = findDates(part);
+    let text = part;
+    for (const date of [...dates].reverse()) text = `${text.slice(0, date.index)} ${text.slice(date.end)}`;
+    const words = withoutDateLabels(text)
+      .split(/\s+/u)
+      .filter((word) => /\p{L}/u.test(word)).length;
+    const dated = labelled !== undefined || labels.length > 0;
+    if (dates.length === 0 || (!dated && words > 3)) return part;
+    found = true;
+    for (const date of dates) {
+      context.draft.dates.push({ iso: date.iso, kind });
+      context.draft.conversions.push({ from: [...labels, part.slice(date.index, date.end)].join(' '), field, to: date.iso });
+    }
+    return text;
+  });
+  if (found) context.filled.add(field);
+  return { rest: rest.join('\n'), found };
 }
 
 /** The text of a block without its dates and their labels, or undefined when nothing else is left. */
