@@ -51,8 +51,12 @@ export function splitSections(input: Block[], lang: Lang): Section[] {
   for (const [index, block] of blocks.entries()) {
     const text = block.text.trim();
     const marked = block.type === 'heading' || block.label === true || block.emphasis === true;
-    const shaped = block.type !== 'item' && headingShaped(block);
-    const match = shaped || block.type === 'heading' ? matchHeading(text, lang) : undefined;
+    // Word's and web pages' numbered headings come as one-item lists ("<ol><li>Rekisterinpitäjä</li></ol>"): an item
+    // that names a section almost exactly and is followed by prose is a heading.
+    const itemHeading = block.type === 'item' && blocks[index + 1]?.type !== 'item' && headingShaped(block);
+    const shaped = (block.type !== 'item' && headingShaped(block)) || itemHeading;
+    const found = shaped || block.type === 'heading' ? matchHeading(text, lang) : undefined;
+    const match = itemHeading && (found?.score ?? 0) < 2.5 ? undefined : found;
     // A plain, unnumbered line that only resembles a heading and introduces a list, or restates the heading just
     // above it, is the section's lead-in ("Rekisteriin tallennetaan seuraavat tiedot:").
     const leadIn =
@@ -92,7 +96,10 @@ function isUnknownHeading(block: Block, text: string, lastNumber: number | undef
   return /\?$/u.test(text) && wordCount(text) <= 12;
 }
 
-/** A multi-line paragraph whose lines include a heading ("Datasystemets offentliga adress" above the next) is split. */
+/**
+ * A multi-line paragraph whose lines include a heading ("Datasystemets offentliga adress" above the next) or a
+ * heading with its value ("Rekisterinpitäjä : …") is split there.
+ */
 function splitHeadingLines(block: Block, lang: Lang): Block[] {
   if (block.type !== 'paragraph' || !block.text.includes('\n')) return [block];
   const out: Block[] = [];
@@ -106,6 +113,10 @@ function splitHeadingLines(block: Block, lang: Lang): Block[] {
     if (match && match.score >= 2) {
       flush();
       out.push({ ...block, text: line });
+    } else if (rest.length > 0 && splitInlineHeading(line, lang)) {
+      // "Rekisterinpitäjä : Siuntion perusturvalautakunta" on a line of its own starts the next section.
+      flush();
+      rest.push(line);
     } else rest.push(line);
   }
   flush();
@@ -151,14 +162,17 @@ const DATE_LIKE = /\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{4}-\d{2}-\d{2}\b/u;
  */
 export function dropRepeatedText(sections: Section[], dropped: DroppedText[]): Block[] {
   const counts = new Map<string, number>();
-  // A value repeated right under two headings ("Chefen för …" as responsible and contact) is content, not a header.
+  // A value repeated right under two headings ("Chefen för …" as responsible and contact) is content, not a header,
+  // and so is a text that is somewhere the whole of a section ("Sosiaali- ja terveystoimiala").
   const midSection = new Set<string>();
+  const wholeSection = new Set<string>();
   for (const section of sections) {
     section.blocks.forEach((block, index) => {
       if (!repeatCandidate(block)) return;
       const key = normalizeRepeat(block.text);
       counts.set(key, (counts.get(key) ?? 0) + 1);
       if (index > 0) midSection.add(key);
+      if (section.heading && section.blocks.length === 1) wholeSection.add(key);
     });
   }
   const removed: Block[] = [];
@@ -166,7 +180,7 @@ export function dropRepeatedText(sections: Section[], dropped: DroppedText[]): B
   for (const section of sections) {
     section.blocks = section.blocks.filter((block) => {
       const key = normalizeRepeat(block.text);
-      if (!repeatCandidate(block) || (counts.get(key) ?? 0) < 2 || !midSection.has(key)) return true;
+      if (!repeatCandidate(block) || (counts.get(key) ?? 0) < 2 || !midSection.has(key) || wholeSection.has(key)) return true;
       removed.push(block);
       if (!listed.has(key)) {
         listed.add(key);

@@ -125,7 +125,7 @@ describe('seloste import', () => {
     expect(output.report.sections.length).toBeGreaterThan(20);
   });
 
-  it('refuses clearly, in Finnish, Swedish or English, what it cannot do', () => {
+  it('refuses a file too large before reading it, and a missing file, in the user’s language', () => {
     const big = path.join(mkdtempSync(path.join(tmpdir(), 'seloste-import-')), 'iso.pdf');
     writeFileSync(big, '');
     truncateSync(big, 50 * 1024 * 1024);
@@ -135,16 +135,22 @@ describe('seloste import', () => {
     expect(seloste(['import', 'puuttuu.pdf', '--org', 'helsinki'], { SELOSTE_LANG: 'sv' }).stderr).toContain(
       'Filen puuttuu.pdf hittas inte.',
     );
+    expect(existsSync(path.join(path.dirname(big), 'registers'))).toBe(false);
+  });
+
+  it('refuses an unknown or missing organisation', () => {
     const noOrg = seloste(['import', seed(SEED_FILES.proconsona), '--org', 'nowhere'], { SELOSTE_LANG: 'en' });
     expect(noOrg).toMatchObject({ status: 1 });
     expect(noOrg.stderr).toContain('There is no organisation nowhere');
     expect(seloste(['import', seed(SEED_FILES.proconsona)], { SELOSTE_LANG: 'en' }).stderr).toContain('Give the organisation');
+  });
+
+  it('refuses languages that do not match the files, and an unknown format', () => {
     expect(
       seloste(['import', seed(SEED_FILES.proconsona), '--org', 'siuntio', '--lang', 'fi,sv'], { SELOSTE_LANG: 'en' }).stderr,
     ).toContain('for each of the 1 files');
     expect(
       seloste(['import', seed(SEED_FILES.proconsona), '--org', 'siuntio', '--format', 'memo'], { SELOSTE_LANG: 'en' }).stderr,
     ).toContain('The format memo is not valid');
-    expect(existsSync(path.join(path.dirname(big), 'registers'))).toBe(false);
   });
 });

@@ -136,3 +136,20 @@ describe('the old two-column form as a PDF', async () => {
     expect(register.unplaced).toBeUndefined();
   });
 });
+
+describe('headings numbered by the editor, as one-item lists', () => {
+  it('reads "<ol><li>Rekisterinpitäjä</li></ol>" followed by its text as a heading', async () => {
+    const page = `<main><h1>Tietosuojaseloste</h1><ol><li>Rekisterinpitäjä</li></ol><p>Esimerkkilän kulttuuripalvelut</p>
+      <ol><li>Rekisterin nimi</li></ol><p>Lautarekisteri</p>
+      <ol><li>Mihin tarkoitukseen henkilötietoja käsitellään?</li></ol><p>Lautojen lainaamiseen.</p><ul><li>lainat</li><li>palautukset</li></ul>
+      <ol><li>Mitä tietoja käsitellään?</li></ol><p>Nimi ja puhelinnumero.</p></main>`;
+    const { register, report } = await load('sivu.html', new TextEncoder().encode(page));
+    expect(report.unknownSections).toEqual([]);
+    expect(register).toMatchObject({
+      title: { fi: 'Lautarekisteri' },
+      controllers: [{ body: { fi: 'Esimerkkilän kulttuuripalvelut' } }],
+      purposes: { description: { fi: 'Lautojen lainaamiseen.' }, items: [{ fi: 'lainat' }, { fi: 'palautukset' }] },
+      dataContent: { description: { fi: 'Nimi ja puhelinnumero.' } },
+    });
+  });
+});

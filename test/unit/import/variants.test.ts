@@ -8,14 +8,13 @@ import { importDocuments } from '../../../src/content/import/import-documents.ts
 import { loadContent } from '../../../src/content/load.ts';
 import { registerSchema } from '../../../src/domain/register.ts';
 import { CONTENT } from '../../support/cli.ts';
-import { lostSentences } from '../../support/import-measure.ts';
+import { lostSentences, sectionAccuracy } from '../../support/import-measure.ts';
 import { SEED_FILES, seedsDir } from '../../support/seeds.ts';
 
 const content = await loadContent(CONTENT);
 const organisation = content.organisations.get('helsinki')!;
-const seeds = [SEED_FILES.atjFi, SEED_FILES.atjSv, SEED_FILES.reception, SEED_FILES.proconsona].map((name) =>
-  readFileSync(path.join(seedsDir(), name), 'utf8'),
-);
+const read = (name: string) => readFileSync(path.join(seedsDir(), name), 'utf8');
+const seeds = [SEED_FILES.atjFi, SEED_FILES.atjSv, SEED_FILES.reception, SEED_FILES.proconsona].map(read);
 
 /** Paragraphs as the source separates them, to be reordered. */
 const paragraphs = (text: string) => text.split(/\n\s*\n/u).filter((part) => part.trim().length > 0);
@@ -65,5 +64,21 @@ describe('text that is no description', () => {
     });
     expect(registerSchema.safeParse(register).success).toBe(true);
     expect(lostSentences(source, register, report).lost).toEqual([]);
+  });
+});
+
+describe.each(['without blank lines', 'with every line a paragraph', 'with other bullets', 'in capitals'])('the seeds %s', (variant) => {
+  const CASES = [
+    { files: [SEED_FILES.atjFi, SEED_FILES.atjSv], organisation: 'helsinki', hand: 'helsinki-atj' },
+    { files: [SEED_FILES.reception], organisation: 'helsinki', hand: 'helsinki-reception-clients' },
+    { files: [SEED_FILES.proconsona], organisation: 'siuntio', hand: 'siuntio-proconsona' },
+  ];
+  it.each(CASES)('$hand: still at least 90% of the sections in the hand-modelled field', async ({ files, organisation: id, hand }) => {
+    const rewrite = VARIANTS[variant]!;
+    const { register } = await importDocuments(
+      files.map((name) => ({ name, bytes: new TextEncoder().encode(rewrite(read(name))) })),
+      { organisation: content.organisations.get(id)!, isolate: false },
+    );
+    expect(sectionAccuracy(content.registers.get(hand)!.register, register).share).toBeGreaterThanOrEqual(0.9);
   });
 });
