@@ -64,7 +64,7 @@ const BULLET = /^(?:[-–—•·▪◦●○■□➢►*]|o(?=\s))\s*/u;
 const SENTENCE_END = /[.!?:;]["”’)]*$/u;
 
 /** The text of a bulleted line without its bullet, or undefined when the line has none. */
-export function bulletText(text: string): string | undefined {
+function bulletText(text: string): string | undefined {
   const match = BULLET.exec(text);
   if (!match) return undefined;
   // "-5 %" or "–2019" are not bullets; a bullet is followed by a space or stands alone.

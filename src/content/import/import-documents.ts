@@ -77,7 +77,7 @@ export async function importDocuments(
 }
 
 /** An id from the organisation and the title: "siuntio-sosiaalityo-proconsona-logica", at most 60 characters. */
-export function registerId(organisation: string, register: Register): string {
+function registerId(organisation: string, register: Register): string {
   const title = pickLanguage(register.title, 'fi').value;
   const slug = title
     .normalize('NFD')

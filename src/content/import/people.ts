@@ -22,7 +22,7 @@ export interface ParsedParty {
 }
 
 /** How unclassified text is read: a person's post, the responsible unit, or the controlling body. */
-export type PartyRole = 'person' | 'responsible' | 'controller';
+type PartyRole = 'person' | 'responsible' | 'controller';
 
 const EMAIL =
   /[\p{L}\p{N}._%+-]+\s?(?:@|\\?\(a\\?\)|\[at\]|\(at\)|\s\[at\]\s)\s?[\p{L}\p{N}-]+(?:(?:\.|\[dot\]|\(dot\))[\p{L}\p{N}-]+)*(?:\.|\[dot\]|\(dot\))\p{L}{2,}/giu;
