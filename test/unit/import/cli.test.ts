@@ -21,7 +21,7 @@ Esimerkkilän tietosuojavastaava, tietosuoja@example.com
 Jäsenyyksien hallinta.
 `;
 
-describe('seloste import', () => {
+describe('seloste import', { timeout: 90_000 }, () => {
   it('writes the ATJ pair as one bilingual draft, which seloste check accepts', () => {
     const dir = copyContent();
     const result = seloste(
