@@ -7,9 +7,9 @@ import { detectFormat } from './detect.ts';
 import { ImportRefusal } from './errors.ts';
 import { DEFAULT_LIMITS, type ImportLimits, type SourceFile } from './extract.ts';
 import { finalize } from './finalize.ts';
-import { extractIsolated } from './isolate.ts';
+import { readIsolated } from './isolate.ts';
 import { mergeDrafts } from './merge.ts';
-import { placeDocument, recognize, type RecognizedDocument } from './recognize.ts';
+import { placeDocument, type RecognizedDocument } from './recognize.ts';
 import { buildReport, type ImportReport } from './report.ts';
 
 export interface ImportOptions {
@@ -42,10 +42,8 @@ export async function importDocuments(
   if (files.length > MAX_FILES) throw new ImportRefusal('tooManyFiles', { max: MAX_FILES });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const documents: RecognizedDocument[] = [];
-  for (const [index, file] of files.entries()) {
-    const extraction = await extractIsolated(file, limits, options.isolate ?? true);
-    documents.push(recognize(file.name, extraction, options.langs?.[index]));
-  }
+  for (const [index, file] of files.entries())
+    documents.push(await readIsolated(file, limits, options.langs?.[index], options.isolate ?? true));
   for (const [index, document] of documents.entries()) {
     const twin = documents.findIndex((other) => other.lang === document.lang);
     if (twin !== index) throw new ImportRefusal('sameLanguage', { file: document.file, other: documents[twin]!.file, lang: document.lang });
