@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./backup.ts')).runBackup,
   db: async () => (await import('./db.ts')).runDb,
   deadline: async () => (await import('./deadline.ts')).runDeadline,
+  import: async () => (await import('./import.ts')).runImport,
   purge: async () => (await import('./purge.ts')).runPurge,
   pdf: async () => (await import('./pdf.ts')).runPdf,
   schema: async () => (await import('./schema.ts')).runSchema,

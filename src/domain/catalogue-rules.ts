@@ -102,6 +102,16 @@ export function checkRegister(register: Register, organisations: ReadonlyMap<str
   if (published && organisation && !organisation.dpo)
     findings.push({ severity: 'warning', key: 'errors.dpo.missing', params: { id: organisation.id }, path: ['organisation'] });
 
+  if (register.unplaced) {
+    // An import keeps here what it could not place; the register is not finished while anything is left.
+    findings.push({
+      severity: 'warning',
+      key: 'errors.unplaced.pending',
+      params: { count: register.unplaced.length },
+      path: ['unplaced'],
+    });
+  }
+
   for (const field of fieldsNotShown(register)) {
     findings.push({
       severity: 'warning',

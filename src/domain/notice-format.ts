@@ -440,7 +440,7 @@ export function fieldsNotShown(register: Register): string[] {
   return candidates.filter((path) => !covers(path));
 }
 
-/** Fields that are not sections: identity, editorial data and the internal record. */
+/** Fields that are not sections: identity, editorial data, the internal record and an import's unplaced text. */
 const NON_SECTION_FIELDS = new Set([
   'id',
   'format',
@@ -453,4 +453,5 @@ const NON_SECTION_FIELDS = new Set([
   'updated',
   'record',
   'visibility',
+  'unplaced',
 ]);

@@ -441,6 +441,24 @@ export const registerSchema = z
 
     /** Which sections are public and which only internal. Sections are public unless listed here; `record` is always internal. */
     visibility: z.partialRecord(z.enum(SECTION_FIELDS), z.enum(VISIBILITIES)).optional(),
+
+    // ── working material of an import ───────────────────────────────────────
+    /**
+     * Text that `seloste import` could not place in a field, kept so that nothing of the source is lost. Never
+     * public; `seloste check` warns until every piece has been moved to a field or deleted.
+     */
+    unplaced: list(
+      z.strictObject({
+        /** The text as it stood in the source (markdown). */
+        text: z.string().trim().min(1, { error: 'errors.text.empty' }),
+        /** The language of the text. */
+        lang: langSchema,
+        /** The heading it stood under in the source, if any. */
+        heading: z.string().trim().min(1).optional(),
+        /** Where it stood: the file, and the page or line. */
+        source: z.string().trim().min(1).optional(),
+      }),
+    ).optional(),
   })
   .superRefine((register, ctx) => {
     const controllers = register.controllers ?? [];

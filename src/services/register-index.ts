@@ -46,11 +46,12 @@ export interface CatalogueResult {
   query: { q: string; organisation?: string; format?: RegisterFormat; sort: Sort };
 }
 
-/** The public parts of a register, without the internal Art 30 record or sections kept internal. */
+/** The public parts of a register, without the internal Art 30 record, sections kept internal or an import's unplaced text. */
 export function publicRegister(register: Register): Register {
   const copy: Record<string, unknown> = { ...register };
   for (const field of SECTION_FIELDS) if (!isPublicSection(register, field as SectionField)) delete copy[field];
   delete copy.visibility;
+  delete copy.unplaced;
   return copy as Register;
 }
 

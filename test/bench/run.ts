@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { needsBuild } from '../../src/cli/serve.ts';
 import { benchHttp } from './http.ts';
+import { benchImport } from './import.ts';
 import { benchPdf } from './pdf.ts';
 import { benchRequests } from './requests.ts';
 import { benchStartup } from './startup.ts';
@@ -82,3 +83,14 @@ for (const figure of await benchRequests()) {
     `  server memory (RSS) after the load: ${figure.serverRssMb.toFixed(0)} MB; start to first answered request: ${figure.startMs.toFixed(0)} ms`,
   );
 }
+
+console.log('\nImport (seloste import): pages of text files count 3,000 characters; each file is read in a new worker thread');
+console.log(
+  `${'source'.padEnd(34)}${pad('pages', 6)}${pad('ms', 8)}${pad('ms/page', 9)}${pad('warm ms', 9)}${pad('ms/page', 9)}${pad('unplaced', 10)}`,
+);
+for (const figure of await benchImport()) {
+  console.log(
+    `${figure.name.padEnd(34)}${pad(figure.pages, 6)}${pad(figure.ms.toFixed(0), 8)}${pad(figure.msPerPage.toFixed(1), 9)}${pad(figure.warmMs.toFixed(0), 9)}${pad(figure.warmMsPerPage.toFixed(1), 9)}${pad(`${(figure.unplacedShare * 100).toFixed(1)} %`, 10)}`,
+  );
+}
+console.log('(warm: read in the same thread with pdf.js and the vocabularies loaded, as a long-running server with a worker pool would)');
