@@ -46,6 +46,22 @@ export const configSchema = z.object({
   LOG_REQUESTS: flag.default(true),
   /** How often an instance looks for changes made by other instances (published registers), in seconds. */
   CHANGE_POLL_SECONDS: whole(1, 3600).default(5),
+  /**
+   * The secret that identity codes are hashed with (HMAC-SHA256) so staff can search for one without a plain index.
+   * Every instance must share it; the embedded mode generates one into DATA_DIR/hash.key when it is unset.
+   */
+  HASH_KEY: z.string().min(32, { error: 'a random secret of at least 32 characters (for example `openssl rand -hex 32`)' }).optional(),
+  /** The mail server that data requests and reminders to register owners go through; without it they are sent by hand. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: whole(1, 65_535).default(587),
+  /** 1: TLS from the first byte (port 465); 0: STARTTLS when the server offers it. */
+  SMTP_SECURE: flag.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** The sender of data requests and reminders, e.g. kirjaamo@example.fi. */
+  SMTP_FROM: z.email({ error: 'an e-mail address' }).optional(),
+}).superRefine((env, ctx) => {
+  if (env.SMTP_HOST && !env.SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'the sender address, needed when SMTP_HOST is set' });
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -17,6 +17,10 @@ function stepText(step: DeadlineStep, t: TFunction): string {
       return t('deadline.stopped', { count: step.days, date: day(step.end) });
     case 'moved':
       return t('deadline.moved', { reason: t(`deadline.reason.${step.reason}`), date: day(step.to) });
+    case 'basis':
+      return t(`deadline.basis.${step.basis}`);
+    case 'set':
+      return t('deadline.set.ombudsman', { date: day(step.date) });
   }
 }
 
