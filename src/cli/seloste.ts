@@ -9,6 +9,7 @@ import { runDb } from './db.ts';
 import { runDeadline } from './deadline.ts';
 import { runPdf } from './pdf.ts';
 import { runPurge } from './purge.ts';
+import { runRemind } from './remind.ts';
 import { runSchema } from './schema.ts';
 import { runServe } from './serve.ts';
 import { runSosdata } from './sosdata.ts';
@@ -44,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
         return await runDeadline(args, t);
       case 'purge':
         return await runPurge(args, t);
+      case 'remind':
+        return await runRemind(args, t, lang);
       case 'pdf':
         return await runPdf(args, t);
       case 'schema':

@@ -48,7 +48,10 @@ export const attachmentSchema = z.strictObject({
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** Why a file is refused, as an i18n key; undefined when it may be attached. */
-export function attachmentProblem(name: string, bytes: Uint8Array): 'attachment.empty' | 'attachment.tooBig' | 'attachment.type' | 'attachment.name' | undefined {
+export function attachmentProblem(
+  name: string,
+  bytes: Uint8Array,
+): 'attachment.empty' | 'attachment.tooBig' | 'attachment.type' | 'attachment.name' | undefined {
   if (!attachmentNameSchema.safeParse(name).success) return 'attachment.name';
   if (bytes.length === 0) return 'attachment.empty';
   if (bytes.length > ATTACHMENT_MAX_BYTES) return 'attachment.tooBig';

@@ -240,16 +240,25 @@ export const requestSchema = z.strictObject({
     })
     .optional(),
   /** A request to investigate suspected misuse of client data. */
-  misuse: z.strictObject({ suspicion: misuseSuspicionSchema, when: misuseWhenSchema.optional(), suspectedUser: suspectedUserSchema.optional() }).optional(),
+  misuse: z
+    .strictObject({ suspicion: misuseSuspicionSchema, when: misuseWhenSchema.optional(), suspectedUser: suspectedUserSchema.optional() })
+    .optional(),
   /** An inquiry of the Data Protection Ombudsman about an earlier request: linked to it, due on the day its letter sets. */
   ombudsman: z
-    .strictObject({ earlierReference: z.string().regex(REFERENCE_PATTERN), ombudsmanReference: ombudsmanReferenceSchema, letterDate: isoDate, due: isoDate })
+    .strictObject({
+      earlierReference: z.string().regex(REFERENCE_PATTERN),
+      ombudsmanReference: ombudsmanReferenceSchema,
+      letterDate: isoDate,
+      due: isoDate,
+    })
     .optional(),
   /** The registers the reply describes (GDPR Art 15(1)): those the handler ticked as holding the requester's data. */
   replyRegisters: registerIdsSchema.optional(),
   /** Items withheld from the reply, each with its legal ground (621/1999 §24, 1050/2018 §34 or GDPR Art 15(4)). */
   withheld: z
-    .array(z.strictObject({ description: withheldDescriptionSchema, ground: z.enum(WITHHOLDING_GROUNDS), at: z.iso.datetime(), by: z.string() }))
+    .array(
+      z.strictObject({ description: withheldDescriptionSchema, ground: z.enum(WITHHOLDING_GROUNDS), at: z.iso.datetime(), by: z.string() }),
+    )
     .optional(),
   /** Internal notes: for the file, never in a letter, and gone with the purge. */
   notes: z.array(z.strictObject({ at: z.iso.datetime(), by: z.string(), text: internalNoteSchema })).optional(),
@@ -397,7 +406,8 @@ export function intakeSchema(today: string) {
       // The registers of an Ombudsman's inquiry are those of the request it is about.
       if (form.type !== 'ombudsman-inquiry' && form.registers.length === 0) problem('registers', 'staff.requests.error.registers');
       for (const [type, fields] of Object.entries(TYPE_FIELDS))
-        if (type !== form.type) for (const field of fields) if (form[field] !== undefined) problem(field, `staff.requests.error.onlyFor.${type}`);
+        if (type !== form.type)
+          for (const field of fields) if (form[field] !== undefined) problem(field, `staff.requests.error.onlyFor.${type}`);
       const required = (field: keyof typeof form) => {
         if (form[field] === undefined) problem(field, 'errors.required');
       };
@@ -407,7 +417,9 @@ export function intakeSchema(today: string) {
         const lookback = `${Number(form.received.slice(0, 4)) - LOG_LOOKBACK_YEARS}${form.received.slice(4)}`;
         if (form.logFrom && form.logFrom < lookback && !form.logReason) problem('logReason', 'staff.requests.error.logReason');
         if (form.minor) (['minorAssessment', 'minorDecidesAlone'] as const).forEach(required);
-        else for (const field of ['minorAssessment', 'minorDecidesAlone'] as const) if (form[field]) problem(field, 'staff.requests.error.minorOnly');
+        else
+          for (const field of ['minorAssessment', 'minorDecidesAlone'] as const)
+            if (form[field]) problem(field, 'staff.requests.error.minorOnly');
       }
       if (form.type === 'misuse-investigation') required('misuseSuspicion');
       if (form.type === 'ombudsman-inquiry') {

@@ -36,3 +36,9 @@ export function explainDeadline(deadline: Deadline, t: TFunction): string {
   );
   return deadline.paused ? `${text} (${t('deadline.paused')})` : text;
 }
+
+/** Days to a due date as a person says it: "3 days left", "due today", "2 days overdue". */
+export function daysLeftText(days: number, t: TFunction): string {
+  if (days === 0) return t('staff.requests.dueToday');
+  return days > 0 ? t('staff.requests.daysLeft', { count: days }) : t('staff.requests.daysOverdue', { count: -days });
+}

@@ -17,10 +17,22 @@ import { registerInForce } from './register-reply.ts';
 import { pickLanguage } from '../domain/localized-text.ts';
 
 /** What the owner is told: the request, whose data, which register, by when, and to answer the registry office. */
-async function message(request: DataSubjectRequest, register: string, due: string, lang: Lang, kind: 'data-request' | 'data-reminder'): Promise<{ subject: string; text: string }> {
+async function message(
+  request: DataSubjectRequest,
+  register: string,
+  due: string,
+  lang: Lang,
+  kind: 'data-request' | 'data-reminder',
+): Promise<{ subject: string; text: string }> {
   const t = tFor(lang);
   const inForce = await registerInForce(register, request.received);
-  const period = request.logData ? t('dataRequest.mail.period', { from: letterDay(request.logData.from), to: letterDay(request.logData.to), services: request.logData.services }) : '';
+  const period = request.logData
+    ? t('dataRequest.mail.period', {
+        from: letterDay(request.logData.from),
+        to: letterDay(request.logData.to),
+        services: request.logData.services,
+      })
+    : '';
   const text = await readTemplate(`letters/${kind}`, lang, {
     reference: request.reference,
     type: t(`request.type.${request.type}`),
@@ -35,7 +47,11 @@ async function message(request: DataSubjectRequest, register: string, due: strin
 }
 
 /** The data request, checked to belong to a request the actor may act on; with that request. */
-async function load(repositories: Repositories, id: string, actor: Actor): Promise<{ dataRequest: DataRequest; request: DataSubjectRequest }> {
+async function load(
+  repositories: Repositories,
+  id: string,
+  actor: Actor,
+): Promise<{ dataRequest: DataRequest; request: DataSubjectRequest }> {
   const dataRequest = await repositories.dataRequests.byId(id);
   if (!dataRequest) throw new RequestError('dataRequest.unknown');
   const request = await repositories.requests.byId(dataRequest.requestId);
@@ -83,7 +99,14 @@ export function createDataRequest(
  * Sends a data request: by e-mail through the configured server, or records that the handler sent it by hand (the
  * only way when no server is configured or the contact has no address). A refused e-mail records nothing as sent.
  */
-export async function sendDataRequest(store: Store, id: string, channel: 'email' | 'manual', actor: Actor, lang: Lang, now = new Date()): Promise<void> {
+export async function sendDataRequest(
+  store: Store,
+  id: string,
+  channel: 'email' | 'manual',
+  actor: Actor,
+  lang: Lang,
+  now = new Date(),
+): Promise<void> {
   const { dataRequest, request } = await load(store, id, actor);
   if (dataRequest.status !== 'to-send') throw new RequestError('dataRequest.notToSend');
   if (channel === 'email') {
@@ -92,7 +115,13 @@ export async function sendDataRequest(store: Store, id: string, channel: 'email'
     try {
       await sendMail({ to: dataRequest.contact.email, subject, text: dataRequest.message });
     } catch {
-      await store.audit.append({ actor: actor.username, action: 'dataRequest.failed', entity: `request:${request.reference}`, organisation: request.organisation, details: { register: dataRequest.register } });
+      await store.audit.append({
+        actor: actor.username,
+        action: 'dataRequest.failed',
+        entity: `request:${request.reference}`,
+        organisation: request.organisation,
+        details: { register: dataRequest.register },
+      });
       throw new RequestError('dataRequest.mailFailed');
     }
   }
@@ -110,7 +139,11 @@ export async function answerDataRequest(store: Store, id: string, note: string |
   await changeRequest(store, request.id, actor, async (_request, repositories) => {
     if (!awaited(dataRequest)) throw new RequestError('dataRequest.notAwaited');
     const late = todayInFinland(now) > dataRequest.due;
-    await repositories.dataRequests.save({ ...dataRequest, status: 'answered', answered: { at: now.toISOString(), by: actor.username, ...(note ? { note } : {}), late } });
+    await repositories.dataRequests.save({
+      ...dataRequest,
+      status: 'answered',
+      answered: { at: now.toISOString(), by: actor.username, ...(note ? { note } : {}), late },
+    });
     return [{ action: 'dataRequest.answered', details: { register: dataRequest.register, late } }];
   });
 }
@@ -174,8 +207,18 @@ export async function sendReminders(
       }
       await store.transaction(async (repositories) => {
         const current = (await repositories.dataRequests.byId(dataRequest.id))!;
-        await repositories.dataRequests.save({ ...current, remindedOn: today, reminders: [...current.reminders, { at: now.toISOString(), channel: 'email' }] });
-        await repositories.audit.append({ actor: 'system', action: 'dataRequest.reminded', entity: `request:${request.reference}`, organisation: request.organisation, details: { register: dataRequest.register } });
+        await repositories.dataRequests.save({
+          ...current,
+          remindedOn: today,
+          reminders: [...current.reminders, { at: now.toISOString(), channel: 'email' }],
+        });
+        await repositories.audit.append({
+          actor: 'system',
+          action: 'dataRequest.reminded',
+          entity: `request:${request.reference}`,
+          organisation: request.organisation,
+          details: { register: dataRequest.register },
+        });
       });
       sent.push(dataRequest.reference);
     }

@@ -60,7 +60,8 @@ async function composeLetter(
   const refused = request.outcome === 'refused' || request.outcome === 'partly-granted';
   const list = (intro: string, items: string[]) => (items.length ? [intro, '', ...items.map((item) => `- ${item}`)].join('\n') : '');
   const replyRegisters = request.replyRegisters ?? request.registers;
-  const describesRegisters = kind === 'decision' && REGISTER_REPLY_TYPES.includes(request.type) && request.outcome !== 'refused' && request.outcome !== 'no-data';
+  const describesRegisters =
+    kind === 'decision' && REGISTER_REPLY_TYPES.includes(request.type) && request.outcome !== 'refused' && request.outcome !== 'no-data';
   const sections = describesRegisters
     ? (await Promise.all(replyRegisters.map((id) => registerInForce(id, today)))).flatMap((inForce) =>
         inForce ? [registerReplySection(inForce, lang, t)] : [],
@@ -77,7 +78,12 @@ async function composeLetter(
     extendedDue: letterDay(request.extension?.due.date ?? request.due.date),
     reason: literalMarkdown(request.extension?.reason ?? ''),
     outcome: request.outcome ? t(`request.outcome.${request.outcome}`) : '',
-    grounds: refused ? list(t('letter.groundsIntro'), (request.refusalGrounds ?? []).map((ground) => t(`request.ground.${ground}`))) : '',
+    grounds: refused
+      ? list(
+          t('letter.groundsIntro'),
+          (request.refusalGrounds ?? []).map((ground) => t(`request.ground.${ground}`)),
+        )
+      : '',
     withheld: list(
       t('letter.withheldIntro'),
       [...new Set((request.withheld ?? []).map((item) => item.ground))].map((ground) => t(`request.withholding.${ground}`)),
@@ -86,7 +92,10 @@ async function composeLetter(
       ? list(t(`letter.recipientsIntro.${request.type}`), (request.recipientsNotified ?? []).map(literalMarkdown))
       : '',
     registerFacts: sections.length ? [t('letter.reply.intro'), ...sections].join('\n\n') : '',
-    attachments: list(t('letter.attachmentsIntro'), attachments.map((attachment) => literalMarkdown(attachment.name))),
+    attachments: list(
+      t('letter.attachmentsIntro'),
+      attachments.map((attachment) => literalMarkdown(attachment.name)),
+    ),
     remedies,
     registers: literalMarkdown((await Promise.all(request.registers.map((id) => registerTitle(id, lang)))).join(', ')),
     organisation: literalMarkdown(organisationName),
@@ -105,7 +114,14 @@ function ready(request: DataSubjectRequest, kind: LetterKind): boolean {
  * Prepares a letter: its final text in the requester's language, signed by the signer given. The handler reads it,
  * may edit it, and records it as sent; nothing is sent until then. A new preparation replaces any earlier draft.
  */
-export function prepareLetter(store: Store, id: string, kind: LetterKind, signer: Signer, actor: Actor, now = new Date()): Promise<DataSubjectRequest> {
+export function prepareLetter(
+  store: Store,
+  id: string,
+  kind: LetterKind,
+  signer: Signer,
+  actor: Actor,
+  now = new Date(),
+): Promise<DataSubjectRequest> {
   return changeRequest(store, id, actor, async (request, repositories) => {
     if (!ready(request, kind)) throw new RequestError('request.letter.notYet');
     const text = await composeLetter(request, kind, signer, repositories, now.toISOString().slice(0, 10));
@@ -119,7 +135,8 @@ export function editLetter(store: Store, id: string, text: string, actor: Actor,
   return changeRequest(store, id, actor, (request) => {
     if (!request.draft) throw new RequestError('request.letter.noDraft');
     const checked = letterTextSchema.safeParse(text);
-    if (!checked.success) throw new RequestError(checked.error.issues[0]!.code === 'too_big' ? 'errors.form.tooLong' : 'errors.required', { max: 20_000 });
+    if (!checked.success)
+      throw new RequestError(checked.error.issues[0]!.code === 'too_big' ? 'errors.form.tooLong' : 'errors.required', { max: 20_000 });
     const { approvedBy: _approvedBy, approvedAt: _approvedAt, ...draft } = request.draft;
     request.draft = { ...draft, text: checked.data, preparedBy: actor.username, preparedAt: now.toISOString() };
     return [{ action: 'request.letterPrepared', details: { kind: draft.kind, lang: draft.lang, edited: true } }];
@@ -155,7 +172,8 @@ async function needsApproval(repositories: Repositories, request: DataSubjectReq
 export function sendLetter(store: Store, id: string, seen: string, actor: Actor, now = new Date()): Promise<DataSubjectRequest> {
   return changeRequest(store, id, actor, async (request, repositories) => {
     const draft = sameDraft(request, seen);
-    if ((await needsApproval(repositories, request, draft.kind)) && !draft.approvedBy) throw new RequestError('request.letter.needsApproval');
+    if ((await needsApproval(repositories, request, draft.kind)) && !draft.approvedBy)
+      throw new RequestError('request.letter.needsApproval');
     request.letters.push({
       kind: draft.kind,
       lang: draft.lang,
@@ -168,7 +186,12 @@ export function sendLetter(store: Store, id: string, seen: string, actor: Actor,
       ...(draft.approvedBy ? { approvedBy: draft.approvedBy } : {}),
     });
     delete request.draft;
-    return [{ action: 'request.letter', details: { kind: draft.kind, lang: draft.lang, sha256: seen, ...(draft.approvedBy ? { approvedBy: draft.approvedBy } : {}) } }];
+    return [
+      {
+        action: 'request.letter',
+        details: { kind: draft.kind, lang: draft.lang, sha256: seen, ...(draft.approvedBy ? { approvedBy: draft.approvedBy } : {}) },
+      },
+    ];
   });
 }
 
@@ -202,7 +225,10 @@ export async function letterPdf(
   const letter = request.letters[index];
   if (!letter) return undefined;
   const t = tFor(letter.lang);
-  const [layout, labels] = await Promise.all([readJsonTemplate('pdf/layout', pdfLayoutSchema), readJsonTemplate(`pdf/${letter.lang}`, pdfLabelsSchema)]);
+  const [layout, labels] = await Promise.all([
+    readJsonTemplate('pdf/layout', pdfLayoutSchema),
+    readJsonTemplate(`pdf/${letter.lang}`, pdfLabelsSchema),
+  ]);
   const plain = (value: string) => ({ value, lang: letter.lang, isFallback: false });
   const head = await letterhead(organisation, letter.lang);
   return renderNoticePdf(
@@ -237,7 +263,9 @@ export async function letterPdf(
       letter: {
         letterhead: head,
         // The recipient's postal address block, as typed: the name, then the address one row per line.
-        addressBlock: [request.requester.name, ...(request.requester.address ?? '').split(/\r?\n/u)].map((line) => line.trim()).filter(Boolean),
+        addressBlock: [request.requester.name, ...(request.requester.address ?? '').split(/\r?\n/u)]
+          .map((line) => line.trim())
+          .filter(Boolean),
         footer: [head.name, ...head.lines].filter(Boolean).join(' · '),
       },
       creationDate: new Date(letter.sentAt),

@@ -60,7 +60,10 @@ export function registerFacts(register: Register, lang: Lang, t: TFunction): Reg
       text(register.dataContent?.description),
       bullets(groups.flatMap((group) => [...(group.items ?? []), ...(group.groups ?? []).flatMap((inner) => inner.items ?? [])]).map(text)),
     ]),
-    recipients: lines([text(register.disclosures?.description), bullets((register.disclosures?.items ?? []).map((item) => text(item.recipient)))]),
+    recipients: lines([
+      text(register.disclosures?.description),
+      bullets((register.disclosures?.items ?? []).map((item) => text(item.recipient))),
+    ]),
     retention: lines([
       text(register.retention?.description),
       bullets(
@@ -101,7 +104,11 @@ export function registerReplySection(inForce: RegisterInForce, lang: Lang, t: TF
 export function registerContacts(register: Register, lang: Lang): { name: string; email?: string }[] {
   const people: Person[] = [...(register.responsible?.person ? [register.responsible.person] : []), ...(register.contactPersons ?? [])];
   return people.map((person) => ({
-    name: [person.name, person.title ? pickLanguage(person.title, lang).value : undefined, person.unit ? pickLanguage(person.unit, lang).value : undefined]
+    name: [
+      person.name,
+      person.title ? pickLanguage(person.title, lang).value : undefined,
+      person.unit ? pickLanguage(person.unit, lang).value : undefined,
+    ]
       .filter(Boolean)
       .join(', '),
     ...(person.email ? { email: person.email } : {}),

@@ -40,7 +40,21 @@ function checked<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** The names of the fields an action form posts, which the page puts back when the action is refused. */
-export const ACTION_FIELDS = ['note', 'internalNote', 'reason', 'toldOn', 'recipients', 'text', 'signerName', 'signerTitle', 'description', 'contactName', 'contactEmail', 'due', 'answer'] as const;
+export const ACTION_FIELDS = [
+  'note',
+  'internalNote',
+  'reason',
+  'toldOn',
+  'recipients',
+  'text',
+  'signerName',
+  'signerTitle',
+  'description',
+  'contactName',
+  'contactEmail',
+  'due',
+  'answer',
+] as const;
 
 /**
  * Carries out one action posted from a request's page (`intent` names it), checking every field. Throws RequestError
@@ -103,7 +117,9 @@ export async function applyRequestAction(
     case 'withhold': {
       const ground = field('ground');
       if (!oneOf(WITHHOLDING_GROUNDS, ground)) throw new RequestError('staff.requests.error.withholdingGround');
-      return { request: await withhold(store, id, { description: checked(withheldDescriptionSchema, field('description')), ground }, actor) };
+      return {
+        request: await withhold(store, id, { description: checked(withheldDescriptionSchema, field('description')), ground }, actor),
+      };
     }
     case 'attach': {
       const file = form.get('file');

@@ -17,7 +17,8 @@ export function addNote(store: Store, id: string, text: string, actor: Actor, no
 /** The registers the reply describes: those the handler ticked, all of them among the request's own. */
 export function chooseReplyRegisters(store: Store, id: string, registers: string[], actor: Actor): Promise<DataSubjectRequest> {
   return changeRequest(store, id, actor, (request) => {
-    if (registers.length === 0 || registers.some((register) => !request.registers.includes(register))) throw new RequestError('request.reply.registers');
+    if (registers.length === 0 || registers.some((register) => !request.registers.includes(register)))
+      throw new RequestError('request.reply.registers');
     request.replyRegisters = [...new Set(registers)];
     return [{ action: 'request.replyRegisters', details: { count: request.replyRegisters.length } }];
   });

@@ -120,7 +120,8 @@ export async function createRequest(
   if (input.type === 'ombudsman-inquiry' && !input.ombudsman) throw new RequestError('request.ombudsman.missing');
   // An Ombudsman's inquiry concerns an earlier request of the same organisation, and the same registers.
   const earlier = input.ombudsman ? await store.requests.byReference(input.ombudsman.earlierReference) : undefined;
-  if (input.ombudsman && (!earlier || !can(actor, 'requests.act', earlier.organisation))) throw new RequestError('request.ombudsman.unknown');
+  if (input.ombudsman && (!earlier || !can(actor, 'requests.act', earlier.organisation)))
+    throw new RequestError('request.ombudsman.unknown');
   if (earlier && input.registers.length === 0) input = { ...input, registers: earlier.registers, organisation: earlier.organisation };
   const organisations = new Set(input.registers.map((id) => registers.get(id) ?? earlier?.organisation ?? ''));
   if (input.organisation) organisations.add(input.organisation);
@@ -217,7 +218,8 @@ export function decide(store: Store, id: string, decision: Decision, actor: Acto
     if (!canTransition(request.status, 'decided')) throw new RequestError('request.transition.forbidden');
     const refused = decision.outcome === 'refused' || decision.outcome === 'partly-granted';
     if (decision.outcome === 'refused' && !decision.refusalGrounds?.length) throw new RequestError('request.decision.grounds');
-    if (decision.recipientsNotified?.length && !RECIPIENT_TYPES.includes(request.type)) throw new RequestError('request.decision.recipientsType');
+    if (decision.recipientsNotified?.length && !RECIPIENT_TYPES.includes(request.type))
+      throw new RequestError('request.decision.recipientsType');
     request.outcome = decision.outcome;
     request.decidedOn = todayInFinland(now);
     if (refused && decision.refusalGrounds?.length) request.refusalGrounds = decision.refusalGrounds;

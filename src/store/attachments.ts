@@ -52,7 +52,13 @@ export class AttachmentRepository {
   }
 
   async forRequest(requestId: string): Promise<Attachment[]> {
-    const rows = await this.db.selectFrom('request_attachments').select(META).where('request_id', '=', requestId).orderBy('uploaded_at').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('request_attachments')
+      .select(META)
+      .where('request_id', '=', requestId)
+      .orderBy('uploaded_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toAttachment);
   }
 

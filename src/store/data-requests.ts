@@ -4,7 +4,8 @@ import type { OrganisationScope } from './requests.ts';
 import { checkRow, parseJson, readRow, toCount } from './rows.ts';
 import type { Tables } from './tables.ts';
 
-const read = (row: { id: string; body: string }) => readRow(dataRequestSchema, parseJson(row.body, `data_requests ${row.id}`), `data_requests ${row.id}`);
+const read = (row: { id: string; body: string }) =>
+  readRow(dataRequestSchema, parseJson(row.body, `data_requests ${row.id}`), `data_requests ${row.id}`);
 
 /** Data requests to register owners: each one JSON row, with the columns the daily reminders and the dashboard use. */
 export class DataRequestRepository {
@@ -38,7 +39,13 @@ export class DataRequestRepository {
   }
 
   async forRequest(requestId: string): Promise<DataRequest[]> {
-    const rows = await this.db.selectFrom('data_requests').select(['id', 'body']).where('request_id', '=', requestId).orderBy('due_date').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('data_requests')
+      .select(['id', 'body'])
+      .where('request_id', '=', requestId)
+      .orderBy('due_date')
+      .orderBy('id')
+      .execute();
     return rows.map(read);
   }
 

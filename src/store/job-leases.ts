@@ -31,6 +31,11 @@ export class JobLeases {
   }
 
   async release(name: string, holder: string): Promise<void> {
-    await this.db.updateTable('job_leases').set({ expires_at: new Date(0).toISOString() }).where('name', '=', name).where('holder', '=', holder).execute();
+    await this.db
+      .updateTable('job_leases')
+      .set({ expires_at: new Date(0).toISOString() })
+      .where('name', '=', name)
+      .where('holder', '=', holder)
+      .execute();
   }
 }

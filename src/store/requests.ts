@@ -131,10 +131,19 @@ export class RequestRepository {
   /** Fills the keyed hash of requests stored before it existed (or before a key was set); returns how many. */
   async indexHetus(): Promise<number> {
     if (!this.hetuKey) return 0;
-    const rows = await this.db.selectFrom('requests').select(['id', 'reference', 'body']).where('hetu_masked', 'is not', null).where('hetu_hash', 'is', null).execute();
+    const rows = await this.db
+      .selectFrom('requests')
+      .select(['id', 'reference', 'body'])
+      .where('hetu_masked', 'is not', null)
+      .where('hetu_hash', 'is', null)
+      .execute();
     for (const row of rows) {
       const hetu = (parseJson(row.body, `requests ${row.reference}`) as { requester?: { hetu?: string } }).requester?.hetu;
-      await this.db.updateTable('requests').set({ hetu_hash: hetuHash(this.hetuKey, hetu) }).where('id', '=', row.id).execute();
+      await this.db
+        .updateTable('requests')
+        .set({ hetu_hash: hetuHash(this.hetuKey, hetu) })
+        .where('id', '=', row.id)
+        .execute();
     }
     return rows.length;
   }

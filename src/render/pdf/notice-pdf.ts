@@ -221,13 +221,24 @@ class NoticeLayout {
       doc.y += 54;
     }
     this.tag(this.root, 'P', () => {
-      doc.font('Bold').fontSize(layout.fontSize.h3).fillColor(layout.colors.text).text(frame.letterhead.name, this.left, doc.y, { width: this.width });
-      doc.font('Body').fontSize(layout.fontSize.small).fillColor(layout.colors.muted).text(frame.letterhead.lines.join('\n'), { width: this.width });
+      doc
+        .font('Bold')
+        .fontSize(layout.fontSize.h3)
+        .fillColor(layout.colors.text)
+        .text(frame.letterhead.name, this.left, doc.y, { width: this.width });
+      doc
+        .font('Body')
+        .fontSize(layout.fontSize.small)
+        .fillColor(layout.colors.muted)
+        .text(frame.letterhead.lines.join('\n'), { width: this.width });
     });
     doc.fillColor(layout.colors.text);
     doc.moveDown(1.5);
     this.tag(this.root, 'P', () =>
-      doc.font('Body').fontSize(layout.fontSize.body).text(frame.addressBlock.join('\n'), this.left, doc.y, { width: this.width * 0.6, lineGap: layout.lineGap }),
+      doc
+        .font('Body')
+        .fontSize(layout.fontSize.body)
+        .text(frame.addressBlock.join('\n'), this.left, doc.y, { width: this.width * 0.6, lineGap: layout.lineGap }),
     );
     doc.moveDown(1.5);
   }
@@ -239,15 +250,15 @@ class NoticeLayout {
     doc.fillColor(layout.colors.muted);
     if (!options.letter)
       this.tag(
-      this.root,
-      'P',
-      () =>
-        doc
-          .font('Body')
-          .fontSize(layout.fontSize.kicker)
-          .text(`${view.organisation.value} · ${view.formatName}`, { lineGap: layout.lineGap }),
-      view.organisation.lang,
-    );
+        this.root,
+        'P',
+        () =>
+          doc
+            .font('Body')
+            .fontSize(layout.fontSize.kicker)
+            .text(`${view.organisation.value} · ${view.formatName}`, { lineGap: layout.lineGap }),
+        view.organisation.lang,
+      );
     doc.moveDown(0.4);
     doc.fillColor(layout.colors.text);
     this.tag(
@@ -562,7 +573,11 @@ class NoticeLayout {
       doc.endMarkedContent();
       doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] });
       const y = doc.page.height - layout.footer.fromBottom;
-      doc.text(options.letter?.footer ?? options.labels.generated, this.left, y, { width: this.width * 0.8, lineBreak: false, ellipsis: true });
+      doc.text(options.letter?.footer ?? options.labels.generated, this.left, y, {
+        width: this.width * 0.8,
+        lineBreak: false,
+        ellipsis: true,
+      });
       doc.text(fill(options.labels.page, { page: index + 1, pages: range.count }), this.left, y, {
         width: this.width,
         align: 'right',
