@@ -2,19 +2,19 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../domain/date.ts';
 import type { Lang } from '../domain/language.ts';
 
-/** Detail keys whose values are codes with a localized name, and the key prefix of that name. */
-const CODED: Record<string, string> = {
-  from: 'request.status',
-  to: 'request.status',
-  type: 'request.type',
-  outcome: 'request.outcome',
-  method: 'request.identity',
-  kind: 'letter.kind',
-  lang: 'lang',
-  channel: 'dataRequest.channel',
-  ground: 'request.withholding',
-  reason: 'audit.reason',
-  account: 'audit.reason',
+/** Detail keys whose values are codes with a localized name, and the parts of that name's key before the code. */
+const CODED: Record<string, readonly string[]> = {
+  from: ['request', 'status'],
+  to: ['request', 'status'],
+  type: ['request', 'type'],
+  outcome: ['request', 'outcome'],
+  method: ['request', 'identity'],
+  kind: ['letter', 'kind'],
+  lang: ['lang'],
+  channel: ['dataRequest', 'channel'],
+  ground: ['request', 'withholding'],
+  reason: ['audit', 'reason'],
+  account: ['audit', 'reason'],
 };
 const DATES = new Set(['due', 'toldOn']);
 
@@ -30,7 +30,7 @@ export function auditDetailText(details: Record<string, string | number | boolea
         typeof value === 'boolean'
           ? t(value ? 'audit.yes' : 'audit.no')
           : CODED[key]
-            ? t(`${CODED[key]}.${value}`, { defaultValue: String(value) })
+            ? t([...CODED[key], value].join('.'), { defaultValue: String(value) })
             : DATES.has(key) && typeof value === 'string'
               ? formatDate(value, lang)
               : key === 'sha256' && typeof value === 'string'
