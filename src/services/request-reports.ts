@@ -42,7 +42,8 @@ export async function requestsCsv(
   if (includeHetu && !can(actor, 'reports.exportHetu')) throw new RequestError('request.hetu.forbidden');
   const t = tFor(lang);
   const columns = [...CSV_COLUMNS, 'requester', ...(includeHetu ? ['hetu'] : [])].map((column) => t(`csv.column.${column}`));
-  const named = (prefix: string, value: string | undefined) => (value === undefined ? undefined : t(`${prefix}.${value}`));
+  // The localized name of a code, e.g. `partly-granted` under request.outcome.
+  const named = (noun: string, value: string | undefined) => (value === undefined ? undefined : t(['request', noun, value].join('.')));
   const day = (value: string | undefined) => (value === undefined ? undefined : formatDate(value, lang));
   const rows: (string | undefined)[][] = [];
   for await (const request of store.requests.all(scopeFor(actor, 'reports.read'))) {
@@ -51,15 +52,15 @@ export async function requestsCsv(
     rows.push([
       request.reference,
       request.organisation,
-      named('request.type', request.type),
-      named('request.status', request.status),
+      named('type', request.type),
+      named('status', request.status),
       day(request.received),
       day(request.due.date),
       day(request.extension?.due.date),
       day(request.decidedOn),
-      named('request.outcome', request.outcome),
-      named('request.channel', request.channel),
-      named('lang', request.requester.language),
+      named('outcome', request.outcome),
+      named('channel', request.channel),
+      t(`lang.${request.requester.language}`),
       request.assignee,
       request.registers.join(' '),
       request.caseNumber,
