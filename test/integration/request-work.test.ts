@@ -91,7 +91,9 @@ describe('work sent out and a reply reviewed before sending', () => {
     expect(mails.filter((mail) => mail.to === 'perhekeskus@example.com' && mail.text.includes(reference))).toHaveLength(2);
     expect((await selosteAsync(['remind', '--lang', 'en'], env)).stdout).toContain('0 reminders sent');
     expect((await act(helmi, reference, { intent: 'answer-data-request', dataRequest: id, answer: 'Utdrag levererat' })).status).toBe(303);
+    expect(await page(helmi, reference)).toContain('Begäran om uppgifter skickades per e-post.');
     const html = await page(helmi, reference);
+    expect(html).not.toContain('skickades per e-post.');
     expect(html).toContain('Besvarad försenad');
     expect(html).toContain('1 påminnelse');
     // Reloading after the action changes nothing: the same page again.
