@@ -79,7 +79,13 @@ describe('a handler works a request from intake to decision', () => {
     await page.getByLabel('Ratkaisu').selectOption('granted');
     await page.getByRole('button', { name: 'Kirjaa ratkaisu' }).click();
     const timeline = await page.locator('ol.timeline').innerText();
-    for (const action of ['pyyntö kirjattu', 'henkilötunnus näytetty', 'henkilöllisyys todennettu', 'määräaikaa pidennetty', 'pyyntö ratkaistu'])
+    for (const action of [
+      'pyyntö kirjattu',
+      'henkilötunnus näytetty',
+      'henkilöllisyys todennettu',
+      'määräaikaa pidennetty',
+      'pyyntö ratkaistu',
+    ])
       expect(timeline).toContain(action);
 
     await page.getByLabel('Kirje', { exact: true }).selectOption('decision');
