@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInFinland } from '../../src/domain/calendar.ts';
 import { openStore } from '../../src/store/index.ts';
 import { axeViolations, launchBrowser } from '../support/browser.ts';
 import { ROOT, selosteAsync } from '../support/cli.ts';
@@ -125,20 +126,22 @@ describe('a Swedish-speaking person’s access request about two registers of di
     const page = await handler.newPage();
     await page.goto(`${server.baseUrl}/sv/staff/requests/new`);
     await page.getByLabel('Typ av begäran').selectOption('access');
-    await page.getByLabel('Mottagningsdag').fill('2026-11-02');
+    // Received ten days ago: the youth services' internal due date has passed, the library's has not.
+    const today = todayInFinland();
+    await page.getByLabel('Mottagningsdag').fill(addDays(today, -10));
     await page.getByLabel('Den registrerades namn').fill('Testi Henkilö');
     await page.getByLabel('Postadress').fill('Exempelgatan 5 A 3\n00100 Helsingfors');
     await page.getByLabel('Kontaktspråk').selectOption('sv');
     await page.getByLabel('Klientregistret för tjänster för unga och familjer (exempel)').check();
     await page.getByLabel('Bibliotekets kundregister (exempel)').check();
-    await page.getByLabel('Diarienummer').fill('EXB/123/2026');
+    await page.getByLabel('Diarienummer', { exact: true }).fill('EXB/123/2026');
     await page.getByRole('button', { name: /Registrera begäran/u }).click();
     await page.waitForURL(/\/sv\/staff\/requests\/TS-\d{4}-\d{6}$/u);
     const reference = page.url().split('/').at(-1)!;
     expect(await page.locator('dl.fields').innerText()).toContain('EXB/123/2026');
 
-    await dataRequest(page, 'Klientregistret för tjänster för unga och familjer (exempel)', 'nuoriso@example.com', '2026-11-03');
-    await dataRequest(page, 'Bibliotekets kundregister (exempel)', 'kirjasto@example.com', '2026-11-30');
+    await dataRequest(page, 'Klientregistret för tjänster för unga och familjer (exempel)', 'nuoriso@example.com', addDays(today, -8));
+    await dataRequest(page, 'Bibliotekets kundregister (exempel)', 'kirjasto@example.com', addDays(today, 5));
     expect(mails.map((mail) => mail.to).sort()).toEqual(['kirjasto@example.com', 'nuoriso@example.com']);
 
     // The youth services' answer is late: the daily run reminds them (and only them), once.
@@ -162,7 +165,7 @@ describe('a Swedish-speaking person’s access request about two registers of di
     await page.getByRole('button', { name: 'Spara registren' }).click();
     await page.getByLabel('Avgörande', { exact: true }).selectOption('granted');
     await page.getByRole('button', { name: 'Registrera avgörandet' }).click();
-    await page.getByLabel('Brev', { exact: true }).selectOption('decision');
+    await page.locator('#kind').selectOption('decision');
     await page.getByLabel('Undertecknarens titel').fill('registrator');
     await page.getByRole('button', { name: 'Förbered brevet på den registrerades språk' }).click();
     expect(await page.getByText('väntar på godkännande av en annan handläggare').count()).toBe(1);
