@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { Lang } from '../domain/language.ts';
-import { sendReminders } from '../services/data-requests.ts';
 import { withStore } from '../services/runtime.ts';
 import { parseOptions } from './options.ts';
 
@@ -10,6 +9,8 @@ import { parseOptions } from './options.ts';
  */
 export async function runRemind(args: string[], t: TFunction, lang: Lang): Promise<number> {
   parseOptions(args, {});
+  // Loaded only for this command: the mail and letter code need not slow down every other one.
+  const { sendReminders } = await import('../services/data-requests.ts');
   const result = await withStore((store) => sendReminders(store, { lang }));
   if (!result.ran) {
     console.log(t('cli.remind.busy'));

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Deadline, DeadlineStep } from '../domain/deadline.ts';
 
 /** 31.1.2026: the numeric form Finnish authorities use in every language of a decision. */
-function day(iso: string): string {
+export function day(iso: string): string {
   const [year, month, date] = iso.split('-').map(Number);
   return `${date}.${month}.${year}`;
 }

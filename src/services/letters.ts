@@ -13,6 +13,7 @@ import {
 } from '../domain/request.ts';
 import type { Actor } from '../domain/user.ts';
 import { tFor } from '../i18n/index.ts';
+import { day } from '../render/deadline-text.ts';
 import { literalMarkdown } from '../render/markdown-literal.ts';
 import { renderNoticePdf, type LetterFrame } from '../render/pdf/notice-pdf.ts';
 import { readAsset } from '../content/assets.ts';
@@ -25,10 +26,7 @@ import { changeRequest, RequestError } from './requests.ts';
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** 31.1.2026, as Finnish authorities write dates in letters in every language. */
-export const letterDay = (iso: string) => {
-  const [year, month, date] = iso.split('-').map(Number);
-  return `${date}.${month}.${year}`;
-};
+const letterDay = day;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
