@@ -5,7 +5,7 @@ import { ConfigError } from '../domain/config.ts';
 import { isLang, type Lang } from '../domain/language.ts';
 import { tFor } from '../i18n/index.ts';
 
-type Command = (args: string[], t: TFunction) => Promise<number>;
+type Command = (args: string[], t: TFunction, lang: Lang) => Promise<number>;
 
 /** Each command's module is loaded only when that command runs: `seloste deadline` never loads pdfkit or the store. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   deadline: async () => (await import('./deadline.ts')).runDeadline,
   import: async () => (await import('./import.ts')).runImport,
   purge: async () => (await import('./purge.ts')).runPurge,
+  remind: async () => (await import('./remind.ts')).runRemind,
   pdf: async () => (await import('./pdf.ts')).runPdf,
   schema: async () => (await import('./schema.ts')).runSchema,
   serve: async () => (await import('./serve.ts')).runServe,
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   const t = tFor(lang);
   const [command, ...args] = argv;
   try {
-    if (command !== undefined && Object.hasOwn(COMMANDS, command)) return await (await COMMANDS[command]!())(args, t);
+    if (command !== undefined && Object.hasOwn(COMMANDS, command)) return await (await COMMANDS[command]!())(args, t, lang);
     if (command === undefined || ['help', '--help', '-h'].includes(command)) {
       console.log(t('cli.usage'));
       return command === undefined ? 2 : 0;

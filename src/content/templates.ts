@@ -17,6 +17,10 @@ export const TEMPLATE_NAMES = [
   'letters/acknowledgement',
   'letters/extension',
   'letters/decision',
+  'letters/appeal',
+  'letters/complaint',
+  'letters/data-request',
+  'letters/data-reminder',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -22,6 +22,20 @@ export const AUDIT_ACTIONS = [
   'request.letter',
   'request.exported',
   'request.purged',
+  'request.letterPrepared',
+  'request.letterApproved',
+  'request.replyRegisters',
+  'request.withheld',
+  'request.note',
+  'request.attachmentAdded',
+  'request.attachmentRemoved',
+  'request.attachmentDownloaded',
+  'dataRequest.created',
+  'dataRequest.sent',
+  'dataRequest.failed',
+  'dataRequest.reminded',
+  'dataRequest.answered',
+  'dataRequest.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

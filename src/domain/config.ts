@@ -28,32 +28,51 @@ const origin = z
  * Every environment variable Seloste reads, parsed once when a process starts. An invalid value stops the process
  * with a message naming the variable; nothing falls back silently.
  */
-export const configSchema = z.object({
-  HOST: z.string().min(1).default('localhost'),
-  PORT: whole(1, 65_535).default(4321),
-  CONTENT_DIR: z.string().min(1).default('content'),
-  DATA_DIR: z.string().min(1).default('data'),
-  TEMPLATES_DIR: z.string().min(1).default('templates'),
-  /** A PostgreSQL connection string: all runtime data then lives there, shared by every instance. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(?:ql)?:\/\//u, { error: 'a PostgreSQL URL such as postgres://seloste:secret@db.example.fi:5432/seloste' })
-    .optional(),
-  ACCESSIBILITY_FEEDBACK_EMAIL: z.email({ error: 'an e-mail address' }).default('saavutettavuus@example.com'),
-  PUBLIC_ORIGIN: origin.optional(),
-  SOURCE_DATE_EPOCH: whole(0, 4_102_444_800).optional(),
-  SESSION_IDLE_MINUTES: whole(1, 24 * 60).default(30),
-  SESSION_MAX_HOURS: whole(1, 24 * 7).default(10),
-  COOKIE_SECURE: flag.optional(),
-  SELOSTE_SCRYPT_LOG_N: whole(14, 20).default(17),
-  REQUEST_RETENTION_MONTHS: whole(1, 120).default(24),
-  SELOSTE_LANG: z.enum(['fi', 'sv', 'en', ''], { error: 'fi, sv or en' }).optional(),
-  LOG_REQUESTS: flag.default(true),
-  /** Memory for whole cached public pages, in megabytes; catalogue searches may use a quarter of it. */
-  PAGE_CACHE_MB: whole(1, 16_384).default(64),
-  /** How often an instance looks for changes made by other instances (published registers), in seconds. */
-  CHANGE_POLL_SECONDS: whole(1, 3600).default(5),
-});
+export const configSchema = z
+  .object({
+    HOST: z.string().min(1).default('localhost'),
+    PORT: whole(1, 65_535).default(4321),
+    CONTENT_DIR: z.string().min(1).default('content'),
+    DATA_DIR: z.string().min(1).default('data'),
+    TEMPLATES_DIR: z.string().min(1).default('templates'),
+    /** A PostgreSQL connection string: all runtime data then lives there, shared by every instance. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\//u, { error: 'a PostgreSQL URL such as postgres://seloste:secret@db.example.fi:5432/seloste' })
+      .optional(),
+    ACCESSIBILITY_FEEDBACK_EMAIL: z.email({ error: 'an e-mail address' }).default('saavutettavuus@example.com'),
+    PUBLIC_ORIGIN: origin.optional(),
+    SOURCE_DATE_EPOCH: whole(0, 4_102_444_800).optional(),
+    SESSION_IDLE_MINUTES: whole(1, 24 * 60).default(30),
+    SESSION_MAX_HOURS: whole(1, 24 * 7).default(10),
+    COOKIE_SECURE: flag.optional(),
+    SELOSTE_SCRYPT_LOG_N: whole(14, 20).default(17),
+    REQUEST_RETENTION_MONTHS: whole(1, 120).default(24),
+    SELOSTE_LANG: z.enum(['fi', 'sv', 'en', ''], { error: 'fi, sv or en' }).optional(),
+    LOG_REQUESTS: flag.default(true),
+    /** Memory for whole cached public pages, in megabytes; catalogue searches may use a quarter of it. */
+    PAGE_CACHE_MB: whole(1, 16_384).default(64),
+    /** How often an instance looks for changes made by other instances (published registers), in seconds. */
+    CHANGE_POLL_SECONDS: whole(1, 3600).default(5),
+    /**
+     * The secret that identity codes are hashed with (HMAC-SHA256) so staff can search for one without a plain index.
+     * Every instance must share it; the embedded mode generates one into DATA_DIR/hash.key when it is unset.
+     */
+    HASH_KEY: z.string().min(32, { error: 'a random secret of at least 32 characters (for example `openssl rand -hex 32`)' }).optional(),
+    /** The mail server that data requests and reminders to register owners go through; without it they are sent by hand. */
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: whole(1, 65_535).default(587),
+    /** 1: TLS from the first byte (port 465); 0: STARTTLS when the server offers it. */
+    SMTP_SECURE: flag.default(false),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    /** The sender of data requests and reminders, e.g. kirjaamo@example.fi. */
+    SMTP_FROM: z.email({ error: 'an e-mail address' }).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SMTP_HOST && !env.SMTP_FROM)
+      ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'the sender address, needed when SMTP_HOST is set' });
+  });
 export type Config = z.infer<typeof configSchema>;
 
 /** An environment that does not parse: every wrong variable, with what it should be. */

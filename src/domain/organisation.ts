@@ -34,6 +34,14 @@ export const organisationSchema = z
     registryOffice: contactSchema.extend({ name: localizedTextSchema.optional() }),
     /** Data protection officer (GDPR Art 37(1)(a): every public authority designates one; Art 13(1)(b)). */
     dpo: personSchema.optional(),
+    /**
+     * The body's logo: a PNG or JPEG file in content/assets/, printed on the letterhead of its letters (and shown on
+     * the public site). Optional: without it, the letterhead is the name and address alone.
+     */
+    logo: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpe?g)$/u, { error: 'errors.logo.invalid' })
+      .optional(),
     /** The body's public web site. */
     website: z.url({ protocol: /^https?$/, error: 'errors.url.invalid' }).optional(),
   })

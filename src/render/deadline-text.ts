@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Deadline, DeadlineStep } from '../domain/deadline.ts';
 
 /** 31.1.2026: the numeric form Finnish authorities use in every language of a decision. */
-function day(iso: string): string {
+export function day(iso: string): string {
   const [year, month, date] = iso.split('-').map(Number);
   return `${date}.${month}.${year}`;
 }
@@ -17,6 +17,10 @@ function stepText(step: DeadlineStep, t: TFunction): string {
       return t('deadline.stopped', { count: step.days, date: day(step.end) });
     case 'moved':
       return t('deadline.moved', { reason: t(`deadline.reason.${step.reason}`), date: day(step.to) });
+    case 'basis':
+      return t(`deadline.basis.${step.basis}`);
+    case 'set':
+      return t('deadline.set.ombudsman', { date: day(step.date) });
   }
 }
 
@@ -31,4 +35,10 @@ export function explainDeadline(deadline: Deadline, t: TFunction): string {
     '',
   );
   return deadline.paused ? `${text} (${t('deadline.paused')})` : text;
+}
+
+/** Days to a due date as a person says it: "3 days left", "due today", "2 days overdue". */
+export function daysLeftText(days: number, t: TFunction): string {
+  if (days === 0) return t('staff.requests.dueToday');
+  return days > 0 ? t('staff.requests.daysLeft', { count: days }) : t('staff.requests.daysOverdue', { count: -days });
 }

@@ -8,7 +8,7 @@ import type { ImportReport } from '../content/import/report.ts';
 import { ID_PATTERN } from '../domain/contact.ts';
 import type { Lang } from '../domain/language.ts';
 import type { Register, RegisterFormat } from '../domain/register.ts';
-import { todayInFinland } from './requests.ts';
+import { todayInFinland } from '../domain/calendar.ts';
 
 export { describeImport, describeRefusal } from '../content/import/report-text.ts';
 export { ImportRefusal } from '../content/import/errors.ts';

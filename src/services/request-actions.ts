@@ -1,37 +1,31 @@
-import type { LoadedContent } from '../content/load.ts';
+import * as z from 'zod';
+import { contactNameSchema, answerNoteSchema } from '../domain/data-request.ts';
 import { isRealIsoDate } from '../domain/date.ts';
+import { emailAddressSchema } from '../domain/email.ts';
 import type { Lang } from '../domain/language.ts';
-import { pickLanguage } from '../domain/localized-text.ts';
-import type * as z from 'zod';
 import {
   extensionReasonSchema,
+  internalNoteSchema,
   noteSchema,
   recipientsSchema,
+  signerNameSchema,
+  signerTitleSchema,
+  withheldDescriptionSchema,
   IDENTITY_METHODS,
   LETTER_KINDS,
   OUTCOMES,
   REFUSAL_GROUNDS,
   REQUEST_STATUSES,
+  WITHHOLDING_GROUNDS,
   type DataSubjectRequest,
   type RequestStatus,
 } from '../domain/request.ts';
 import type { Actor } from '../domain/user.ts';
 import type { Store } from '../store/index.ts';
-import { createLetter, type LetterKind } from './letters.ts';
+import { answerDataRequest, cancelDataRequest, createDataRequest, sendDataRequest } from './data-requests.ts';
+import { approveLetter, editLetter, prepareLetter, sendLetter, type LetterKind } from './letters.ts';
+import { addNote, attachFile, chooseReplyRegisters, removeAttachment, withhold } from './request-work.ts';
 import { assign, decide, extend, RequestError, revealHetu, transition, verifyIdentity } from './requests.ts';
-
-/** What a letter needs from the catalogue: the organisation's name and the registers' titles, in the letter's language. */
-export function letterContextFor(catalogue: LoadedContent, request: Pick<DataSubjectRequest, 'registers'>) {
-  const organisationId = request.registers.map((id) => catalogue.registers.get(id)?.register.organisation).find(Boolean);
-  const organisation = organisationId ? catalogue.organisations.get(organisationId) : undefined;
-  return {
-    organisation: (lang: Lang) => (organisation ? pickLanguage(organisation.name, lang).value : ''),
-    registerTitle: (id: string, lang: Lang) => {
-      const entry = catalogue.registers.get(id);
-      return entry ? pickLanguage(entry.register.title, lang).value : id;
-    },
-  };
-}
 
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
 
@@ -45,18 +39,39 @@ function checked<T>(schema: z.ZodType<T>, value: unknown): T {
   });
 }
 
+/** The names of the fields an action form posts, which the page puts back when the action is refused. */
+export const ACTION_FIELDS = [
+  'note',
+  'internalNote',
+  'reason',
+  'toldOn',
+  'recipients',
+  'text',
+  'signerName',
+  'signerTitle',
+  'description',
+  'contactName',
+  'contactEmail',
+  'due',
+  'answer',
+] as const;
+
 /**
  * Carries out one action posted from a request's page (`intent` names it), checking every field. Throws RequestError
- * with an i18n key when the input or the state machine refuses it.
+ * with an i18n key when the input or the state machine refuses it. `lang` is the language the handler works in (a
+ * data request to a register owner is written in it).
  */
 export async function applyRequestAction(
   store: Store,
   request: DataSubjectRequest,
   form: FormData,
   actor: Actor,
-  catalogue: LoadedContent,
-): Promise<{ request: DataSubjectRequest; revealed?: string }> {
-  const field = (name: string) => String(form.get(name) ?? '').trim();
+  lang: Lang,
+): Promise<{ request?: DataSubjectRequest; revealed?: string; flash?: string }> {
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value.trim() : '';
+  };
   const id = request.id;
   switch (field('intent')) {
     case 'transition': {
@@ -95,11 +110,58 @@ export async function applyRequestAction(
       return { request: await assign(store, id, field('assignee'), actor) };
     case 'reveal':
       return { request, revealed: await revealHetu(store, id, actor) };
-    case 'letter': {
+    case 'note':
+      return { request: await addNote(store, id, checked(internalNoteSchema, field('internalNote')), actor) };
+    case 'reply-registers':
+      return { request: await chooseReplyRegisters(store, id, form.getAll('registers').map(String), actor) };
+    case 'withhold': {
+      const ground = field('ground');
+      if (!oneOf(WITHHOLDING_GROUNDS, ground)) throw new RequestError('staff.requests.error.withholdingGround');
+      return {
+        request: await withhold(store, id, { description: checked(withheldDescriptionSchema, field('description')), ground }, actor),
+      };
+    }
+    case 'attach': {
+      const file = form.get('file');
+      if (!(file instanceof File) || file.size === 0) throw new RequestError('attachment.empty');
+      await attachFile(store, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actor);
+      return { flash: 'attached' };
+    }
+    case 'remove-attachment':
+      return { request: await removeAttachment(store, id, field('attachment'), actor) };
+    case 'prepare-letter': {
       const kind = field('kind');
       if (!oneOf(LETTER_KINDS, kind)) throw new RequestError('account.intent.invalid');
-      return { request: await createLetter(store, id, kind as LetterKind, actor, letterContextFor(catalogue, request)) };
+      const signer = { name: checked(signerNameSchema, field('signerName')), title: checked(signerTitleSchema, field('signerTitle')) };
+      return { request: await prepareLetter(store, id, kind as LetterKind, signer, actor) };
     }
+    case 'edit-letter':
+      return { request: await editLetter(store, id, String(form.get('text') ?? ''), actor) };
+    case 'approve-letter':
+      return { request: await approveLetter(store, id, field('seen'), actor) };
+    case 'send-letter':
+      return { request: await sendLetter(store, id, field('seen'), actor) };
+    case 'data-request': {
+      const due = field('due');
+      if (!isRealIsoDate(due)) throw new RequestError('errors.date.invalid');
+      const contact = {
+        name: checked(contactNameSchema, field('contactName')),
+        ...(field('contactEmail') ? { email: checked(emailAddressSchema, field('contactEmail')) } : {}),
+      };
+      return { request: await createDataRequest(store, id, { register: field('register'), contact, due, lang }, actor) };
+    }
+    case 'send-data-request': {
+      const channel = field('channel');
+      if (channel !== 'email' && channel !== 'manual') throw new RequestError('account.intent.invalid');
+      await sendDataRequest(store, field('dataRequest'), channel, actor, lang);
+      return { flash: channel === 'email' ? 'dataRequestMailed' : 'dataRequestManual' };
+    }
+    case 'answer-data-request':
+      await answerDataRequest(store, field('dataRequest'), field('answer') ? checked(answerNoteSchema, field('answer')) : undefined, actor);
+      return {};
+    case 'cancel-data-request':
+      await cancelDataRequest(store, field('dataRequest'), actor);
+      return {};
     default:
       throw new RequestError('account.intent.invalid');
   }

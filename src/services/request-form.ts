@@ -60,6 +60,42 @@ export function parseRequestForm(form: FormData, knownRegisters: ReadonlySet<str
       registers: data.registers,
       ...(data.details ? { details: data.details } : {}),
       ...(data.caseNumber ? { caseNumber: data.caseNumber } : {}),
+      ...typeDetails(data),
     },
   };
+}
+
+/** The fields of the request's own type, in the shape the request stores them. */
+function typeDetails(data: IntakeForm): Pick<NewRequest, 'logData' | 'misuse' | 'ombudsman'> {
+  switch (data.type) {
+    case 'log-data':
+      return {
+        logData: {
+          from: data.logFrom!,
+          to: data.logTo!,
+          services: data.logServices!,
+          ...(data.logReason ? { specialReason: data.logReason } : {}),
+          ...(data.minor ? { minor: { decidesAlone: data.minorDecidesAlone === 'yes', assessment: data.minorAssessment! } } : {}),
+        },
+      };
+    case 'misuse-investigation':
+      return {
+        misuse: {
+          suspicion: data.misuseSuspicion!,
+          ...(data.misuseWhen ? { when: data.misuseWhen } : {}),
+          ...(data.misuseSuspectedUser ? { suspectedUser: data.misuseSuspectedUser } : {}),
+        },
+      };
+    case 'ombudsman-inquiry':
+      return {
+        ombudsman: {
+          earlierReference: data.earlierReference!,
+          ombudsmanReference: data.ombudsmanReference!,
+          letterDate: data.ombudsmanLetterDate!,
+          due: data.ombudsmanDue!,
+        },
+      };
+    default:
+      return {};
+  }
 }

@@ -1,6 +1,7 @@
 import { scopeOf, type Permission } from '../domain/access.ts';
-import { addDays, todayInFinland } from '../domain/calendar.ts';
+import { addDays, daysBetween, todayInFinland } from '../domain/calendar.ts';
 import { REQUEST_TYPES, type RequestType } from '../domain/deadline.ts';
+import { validateHetu } from '../domain/hetu.ts';
 import { OPEN_STATUSES, REQUEST_STATUSES, type DataSubjectRequest, type RequestStatus } from '../domain/request.ts';
 import type { Actor } from '../domain/user.ts';
 import type { OrganisationScope, RequestSummary, Store } from '../store/index.ts';
@@ -10,6 +11,8 @@ export const REQUEST_SORTS = ['due', 'received', 'reference'] as const;
 
 export interface RequestQuery {
   q?: string;
+  /** `me`: the requests assigned to the one asking. */
+  mine?: string;
   status?: string;
   type?: string;
   assignee?: string;
@@ -24,6 +27,14 @@ export interface RequestRow extends RequestSummary {
   status: RequestStatus;
   overdue: boolean;
   dueSoon: boolean;
+  /** Days to the due date while open (negative when overdue). */
+  daysLeft?: number;
+}
+
+/** Calendar days from today to the current due date of an open request (negative when overdue); undefined once answered. */
+export function daysLeft(request: Pick<DataSubjectRequest, 'due' | 'extension' | 'status'>, now = new Date()): number | undefined {
+  if (!(OPEN_STATUSES as readonly string[]).includes(request.status)) return undefined;
+  return daysBetween(todayInFinland(now), currentDue(request));
 }
 
 /** The current due date: the extended one once extended. */
@@ -45,28 +56,40 @@ function toRow(summary: RequestSummary, today: string): RequestRow {
     status: summary.status as RequestStatus,
     overdue: open && summary.due < today,
     dueSoon: open && summary.due >= today && summary.due <= addDays(today, 7),
+    ...(open ? { daysLeft: daysBetween(today, summary.due) } : {}),
   };
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
   (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
 
-/** Requests matching a search (reference, name, e-mail or case number), status, type, assignee and due state, sorted and paged. */
+/**
+ * Requests matching a search (reference, name, e-mail or case number; a whole identity code is matched through its
+ * keyed hash, never a plain index), status, type, assignee ("my requests") and due state, sorted and paged.
+ */
 export async function queryRequests(store: Store, actor: Actor, query: RequestQuery, now = new Date()) {
   const today = todayInFinland(now);
-  const q = (query.q ?? '').trim().toLocaleLowerCase('fi').slice(0, 100);
+  const typed = (query.q ?? '').trim().slice(0, 100);
+  const hetu = validateHetu(typed.toUpperCase()).valid ? typed.toUpperCase() : undefined;
+  const q = hetu ? '' : typed.toLocaleLowerCase('fi');
+  const mine = query.mine === 'me';
   const status = oneOf(REQUEST_STATUSES, query.status);
   const type = oneOf(REQUEST_TYPES, query.type);
-  const assignee = query.assignee?.trim().slice(0, 64) || undefined;
+  const assignee = mine ? actor.username : query.assignee?.trim().slice(0, 64) || undefined;
   const due = oneOf(['overdue', 'soon', 'open'] as const, query.due);
   const sort = oneOf(REQUEST_SORTS, query.sort) ?? 'due';
   const result = await store.requests.list(
-    { scope: scopeFor(actor, 'requests.read'), q: q || undefined, status, type, assignee, due, today, soonUntil: addDays(today, 7) },
+    { scope: scopeFor(actor, 'requests.read'), q: q || undefined, hetu, status, type, assignee, due, today, soonUntil: addDays(today, 7) },
     sort,
     query.page,
     REQUEST_PAGE_SIZE,
   );
-  return { ...result, rows: result.rows.map((row) => toRow(row, today)), query: { q, status, type, assignee, due, sort } };
+  return {
+    ...result,
+    rows: result.rows.map((row) => toRow(row, today)),
+    query: { q: typed, status, type, assignee, due, sort, mine },
+    hetuSearch: store.requests.searchesHetu,
+  };
 }
 
 /** The dashboard's figures: open requests by status, overdue and due within a week, and requests per month, as indexed queries. */

@@ -4,6 +4,9 @@ import { REQUEST_TYPES } from '../domain/deadline.ts';
 import { OUTCOMES, type DataSubjectRequest } from '../domain/request.ts';
 import { EVERY_ORGANISATION, type Actor } from '../domain/user.ts';
 import { csvDocument } from '../render/csv.ts';
+import { formatDate } from '../domain/date.ts';
+import type { Lang } from '../domain/language.ts';
+import { tFor } from '../i18n/index.ts';
 import type { Store } from '../store/index.ts';
 import { scopeFor } from './request-query.ts';
 import { RequestError } from './requests.ts';
@@ -26,29 +29,38 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
- * The requests the actor may read, as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheets). Identity codes
- * are left out unless an administrator of every organisation concerned asks for them, and that export is audited.
+ * The requests the actor may read that were received in a period, as CSV for a Finnish spreadsheet: `;` between
+ * fields, UTF-8 with a byte-order mark, the headings and values in the reader's language (never codes such as
+ * `partly-granted`). Identity codes are left out unless an administrator asks for them, and every export is audited.
  */
-export async function requestsCsv(store: Store, options: { includeHetu: boolean; actor: Actor }): Promise<string> {
-  const { actor, includeHetu } = options;
+export async function requestsCsv(
+  store: Store,
+  options: { includeHetu: boolean; actor: Actor; lang: Lang; from?: string; to?: string },
+): Promise<string> {
+  const { actor, includeHetu, lang, from, to } = options;
   if (!can(actor, 'reports.read')) throw new RequestError('request.forbidden');
   if (includeHetu && !can(actor, 'reports.exportHetu')) throw new RequestError('request.hetu.forbidden');
-  const columns = [...CSV_COLUMNS, 'requester', ...(includeHetu ? ['hetu'] : [])];
+  const t = tFor(lang);
+  const columns = [...CSV_COLUMNS, 'requester', ...(includeHetu ? ['hetu'] : [])].map((column) => t(`csv.column.${column}`));
+  // The localized name of a code, e.g. `partly-granted` under request.outcome.
+  const named = (noun: string, value: string | undefined) => (value === undefined ? undefined : t(['request', noun, value].join('.')));
+  const day = (value: string | undefined) => (value === undefined ? undefined : formatDate(value, lang));
   const rows: (string | undefined)[][] = [];
   for await (const request of store.requests.all(scopeFor(actor, 'reports.read'))) {
+    if ((from && request.received < from) || (to && request.received > to)) continue;
     const hetuAllowed = includeHetu && can(actor, 'reports.exportHetu', request.organisation);
     rows.push([
       request.reference,
       request.organisation,
-      request.type,
-      request.status,
-      request.received,
-      request.due.date,
-      request.extension?.due.date,
-      request.decidedOn,
-      request.outcome,
-      request.channel,
-      request.requester.language,
+      named('type', request.type),
+      named('status', request.status),
+      day(request.received),
+      day(request.due.date),
+      day(request.extension?.due.date),
+      day(request.decidedOn),
+      named('outcome', request.outcome),
+      named('channel', request.channel),
+      t(`lang.${request.requester.language}`),
       request.assignee,
       request.registers.join(' '),
       request.caseNumber,
@@ -56,8 +68,12 @@ export async function requestsCsv(store: Store, options: { includeHetu: boolean;
       ...(includeHetu ? [hetuAllowed ? request.requester.hetu : undefined] : []),
     ]);
   }
-  await store.audit.append({ actor: actor.username, action: 'request.exported', details: { rows: rows.length, hetu: includeHetu } });
-  return csvDocument([columns, ...rows], ',');
+  await store.audit.append({
+    actor: actor.username,
+    action: 'request.exported',
+    details: { rows: rows.length, hetu: includeHetu, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+  });
+  return csvDocument([columns, ...rows], ';');
 }
 
 export interface RequestStatistics {

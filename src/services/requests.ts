@@ -13,6 +13,7 @@ import {
   REFUSAL_GROUNDS,
   IDENTITY_METHODS,
   CHANNELS,
+  RECIPIENT_TYPES,
 } from '../domain/request.ts';
 import type { Actor } from '../domain/user.ts';
 import type { NewAuditEvent, Repositories, Store } from '../store/index.ts';
@@ -39,11 +40,20 @@ export interface NewRequest {
   organisation?: string;
   details?: string;
   caseNumber?: string;
+  logData?: DataSubjectRequest['logData'];
+  misuse?: DataSubjectRequest['misuse'];
+  ombudsman?: DataSubjectRequest['ombudsman'];
 }
 
 /** Recomputes the stored due dates from receipt and the clock stops, keeping the reasons. */
 function recompute(request: DataSubjectRequest, today: string): void {
-  const { due, extendedDue } = computeDeadlines({ received: request.received, type: request.type, stops: request.stops, asOf: today });
+  const { due, extendedDue } = computeDeadlines({
+    received: request.received,
+    type: request.type,
+    stops: request.stops,
+    asOf: today,
+    setDate: request.ombudsman?.due,
+  });
   request.due = due;
   if (request.extension) request.extension.due = extendedDue;
 }
@@ -107,8 +117,15 @@ export async function createRequest(
   if (input.requester.hetu && !validateHetu(input.requester.hetu).valid) throw new RequestError('errors.hetu.invalid');
   if (input.registers.some((id) => !registers.has(id))) throw new RequestError('request.register.unknown');
   if (input.received > todayInFinland(now)) throw new RequestError('request.received.future');
-  const organisations = new Set(input.registers.map((id) => registers.get(id)!));
+  if (input.type === 'ombudsman-inquiry' && !input.ombudsman) throw new RequestError('request.ombudsman.missing');
+  // An Ombudsman's inquiry concerns an earlier request of the same organisation, and the same registers.
+  const earlier = input.ombudsman ? await store.requests.byReference(input.ombudsman.earlierReference) : undefined;
+  if (input.ombudsman && (!earlier || !can(actor, 'requests.act', earlier.organisation)))
+    throw new RequestError('request.ombudsman.unknown');
+  if (earlier && input.registers.length === 0) input = { ...input, registers: earlier.registers, organisation: earlier.organisation };
+  const organisations = new Set(input.registers.map((id) => registers.get(id) ?? earlier?.organisation ?? ''));
   if (input.organisation) organisations.add(input.organisation);
+  if (earlier) organisations.add(earlier.organisation);
   if (organisations.size !== 1) throw new RequestError(organisations.size ? 'request.organisation.mixed' : 'request.organisation.missing');
   const [organisation] = organisations as Set<string> & { size: 1 };
   if (!can(actor, 'requests.act', organisation!)) throw new RequestError('request.forbidden');
@@ -123,7 +140,7 @@ export async function createRequest(
       ...fields,
       requester: { ...input.requester, ...(input.requester.hetu ? { hetu: input.requester.hetu.trim().toUpperCase() } : {}) },
       status: 'received',
-      due: computeDeadlines({ received: input.received, type: input.type }).due,
+      due: computeDeadlines({ received: input.received, type: input.type, setDate: input.ombudsman?.due }).due,
       stops: [],
       letters: [],
       history: [{ at: now.toISOString(), by: actor.username, to: 'received' }],
@@ -201,6 +218,8 @@ export function decide(store: Store, id: string, decision: Decision, actor: Acto
     if (!canTransition(request.status, 'decided')) throw new RequestError('request.transition.forbidden');
     const refused = decision.outcome === 'refused' || decision.outcome === 'partly-granted';
     if (decision.outcome === 'refused' && !decision.refusalGrounds?.length) throw new RequestError('request.decision.grounds');
+    if (decision.recipientsNotified?.length && !RECIPIENT_TYPES.includes(request.type))
+      throw new RequestError('request.decision.recipientsType');
     request.outcome = decision.outcome;
     request.decidedOn = todayInFinland(now);
     if (refused && decision.refusalGrounds?.length) request.refusalGrounds = decision.refusalGrounds;

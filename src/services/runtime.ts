@@ -1,13 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../domain/config.ts';
 import { removeLeftovers } from '../store/durable-file.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { watchChanges } from './changes.ts';
+import { scheduleReminders } from './reminder-schedule.ts';
 
 /** Where runtime data lives, from the configuration: PostgreSQL when DATABASE_URL is set, else DATA_DIR/seloste.db. */
 export function storeConfig() {
   const { DATA_DIR, DATABASE_URL } = config();
-  return { dataDir: path.resolve(DATA_DIR), databaseUrl: DATABASE_URL };
+  const dataDir = path.resolve(DATA_DIR);
+  return { dataDir, databaseUrl: DATABASE_URL, hetuKey: hetuKey(dataDir, DATABASE_URL) };
+}
+
+export const HASH_KEY_FILE = 'hash.key';
+
+/**
+ * The secret identity codes are hashed with for search: HASH_KEY, which every instance sharing a PostgreSQL database
+ * must have alike. The embedded mode generates one into DATA_DIR/hash.key (mode 0600) on first use; back it up with
+ * the database. With PostgreSQL and no HASH_KEY there is no key, and identity codes cannot be searched for.
+ */
+function hetuKey(dataDir: string, databaseUrl: string | undefined): Uint8Array | undefined {
+  const configured = config().HASH_KEY;
+  if (configured) return new TextEncoder().encode(configured);
+  if (databaseUrl) return undefined;
+  const file = path.join(dataDir, HASH_KEY_FILE);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  chmodSync(file, 0o600);
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
 const KEY = Symbol.for('seloste.store');
@@ -23,8 +47,10 @@ export function appStore(): Promise<Store> {
     const store = await openStore(storeConfig());
     await removeLeftoverFiles();
     const stopWatching = watchChanges(store, config().CHANGE_POLL_SECONDS * 1000);
+    const stopReminders = scheduleReminders(store);
     const shutdown = async (signal: NodeJS.Signals) => {
       stopWatching();
+      stopReminders();
       await store.close();
       process.exit(signal === 'SIGINT' ? 130 : 0);
     };

@@ -140,6 +140,12 @@ export class AuditRepository {
   }
 
   /** Every event, oldest first, in batches (the whole log need not fit in memory). */
+  /** Every event about one entity (`request:TS-2026-000001`), oldest first: the entity's timeline. */
+  async forEntity(entity: string): Promise<AuditEvent[]> {
+    const rows = await this.db.selectFrom('audit_events').selectAll().where('entity', '=', entity).orderBy('seq').execute();
+    return rows.map(toEvent);
+  }
+
   async *all(batch = 2000): AsyncGenerator<AuditEvent> {
     for (let after = 0; ;) {
       const rows = await this.db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();

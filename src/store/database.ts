@@ -12,6 +12,8 @@ export interface DatabaseConfig {
   dataDir: string;
   /** A PostgreSQL connection string; when given, every instance shares that database instead. */
   databaseUrl?: string;
+  /** The secret that identity codes are hashed with for search (HASH_KEY); without it they cannot be searched for. */
+  hetuKey?: Uint8Array;
 }
 
 export interface Database {

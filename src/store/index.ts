@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { AttachmentRepository } from './attachments.ts';
 import { AuditRepository } from './audit-log.ts';
 import { ChangeCounters } from './change-counters.ts';
+import { DataRequestRepository } from './data-requests.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './database.ts';
+import { JobLeases } from './job-leases.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { MIGRATIONS, type Engine } from './migrations.ts';
 import { RequestRepository } from './requests.ts';
@@ -30,6 +33,9 @@ const TABLES: readonly TableName[] = [
   'audit_events',
   'settings',
   'change_counters',
+  'request_attachments',
+  'data_requests',
+  'job_leases',
 ];
 
 /** The repositories over one connection (or one transaction). */
@@ -39,6 +45,9 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly loginThrottle: LoginThrottle;
   readonly requests: RequestRepository;
+  readonly attachments: AttachmentRepository;
+  readonly dataRequests: DataRequestRepository;
+  readonly jobLeases: JobLeases;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly changes: ChangeCounters;
@@ -59,13 +68,16 @@ export interface Store extends Repositories {
   readonly database: Database;
 }
 
-function repositories(db: Kysely<Tables>, engine: Engine): Repositories {
+function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | undefined): Repositories {
   return {
     engine,
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     loginThrottle: new LoginThrottle(db, engine),
-    requests: new RequestRepository(db, engine),
+    requests: new RequestRepository(db, engine, hetuKey),
+    attachments: new AttachmentRepository(db),
+    dataRequests: new DataRequestRepository(db),
+    jobLeases: new JobLeases(db),
     audit: new AuditRepository(db, engine),
     settings: new SettingsRepository(db),
     changes: new ChangeCounters(db),
@@ -76,12 +88,20 @@ function repositories(db: Kysely<Tables>, engine: Engine): Repositories {
 export async function openStore(config: DatabaseConfig): Promise<Store> {
   const database = await openDatabase(config);
   const { db, engine } = database;
+  const { hetuKey } = config;
   let closed = false;
+  const own = repositories(db, engine, hetuKey);
+  try {
+    await own.requests.indexHetus();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return {
-    ...repositories(db, engine),
+    ...own,
     location: database.location,
     database,
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, engine))),
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, engine, hetuKey))),
     async health() {
       if (closed) return { ok: false, problem: 'closed' };
       try {

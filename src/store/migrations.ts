@@ -140,6 +140,47 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 3,
+    name: 'request work: keyed HETU search, letter signers, attachments, data requests to register owners, job leases',
+    async up(db, engine) {
+      // HMAC-SHA256 of the identity code under a secret key: a search can find the code, a leaked table cannot.
+      await db.schema.alterTable('requests').addColumn('hetu_hash', 'text').execute();
+      await db.schema.createIndex('requests_hetu_hash').on('requests').column('hetu_hash').execute();
+      await db.schema.alterTable('request_letters').addColumn('meta', 'text').execute();
+      await db.schema
+        .createTable('request_attachments')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('request_id', 'text', (column) => column.notNull().references('requests.id').onDelete('cascade'))
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('media_type', 'text', (column) => column.notNull())
+        .addColumn('size', 'integer', (column) => column.notNull())
+        .addColumn('sha256', 'text', (column) => column.notNull())
+        .addColumn('uploaded_at', 'text', (column) => column.notNull())
+        .addColumn('uploaded_by', 'text', (column) => column.notNull())
+        .addColumn('data', engine === 'postgres' ? 'bytea' : 'blob', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('request_attachments_request').on('request_attachments').column('request_id').execute();
+      await db.schema
+        .createTable('data_requests')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('request_id', 'text', (column) => column.notNull().references('requests.id').onDelete('cascade'))
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('due_date', 'text', (column) => column.notNull())
+        .addColumn('reminded_on', 'text')
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('data_requests_request').on('data_requests').column('request_id').execute();
+      await db.schema.createIndex('data_requests_status_due').on('data_requests').columns(['status', 'due_date']).execute();
+      await db.schema
+        .createTable('job_leases')
+        .addColumn('name', 'text', (column) => column.primaryKey())
+        .addColumn('holder', 'text', (column) => column.notNull())
+        .addColumn('expires_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
 ];
 
 /** An arbitrary constant naming the migration lock among PostgreSQL advisory locks. */

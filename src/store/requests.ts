@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { maskHetu } from '../domain/hetu.ts';
 import { pageWindow } from '../domain/paging.ts';
@@ -17,6 +18,8 @@ export interface RequestListFilter {
   scope: OrganisationScope;
   /** Part of the reference, name, e-mail or case number. */
   q?: string;
+  /** A whole identity code, matched through its keyed hash. */
+  hetu?: string;
   status?: string;
   type?: string;
   assignee?: string;
@@ -70,8 +73,16 @@ function toSummary(row: Pick<RequestRow, (typeof SUMMARY_COLUMNS)[number]>): Req
   };
 }
 
+/**
+ * The keyed hash an identity code is searched by: HMAC-SHA256 under the deployment's secret, so the column cannot be
+ * reversed by hashing every possible code (there are few enough) without the key. Without a key there is no index.
+ */
+export function hetuHash(key: Uint8Array | undefined, hetu: string | undefined): string | null {
+  return key && hetu ? createHmac('sha256', key).update(hetu.trim().toUpperCase()).digest('hex') : null;
+}
+
 /** The columns a request is found and listed by, derived from the request itself. */
-function columnsOf(request: DataSubjectRequest): Omit<RequestRow, 'id' | 'body'> {
+function columnsOf(request: DataSubjectRequest, key: Uint8Array | undefined): Omit<RequestRow, 'id' | 'body'> {
   return {
     organisation: request.organisation,
     reference: request.reference,
@@ -86,6 +97,7 @@ function columnsOf(request: DataSubjectRequest): Omit<RequestRow, 'id' | 'body'>
       .join('\n')
       .toLowerCase(),
     hetu_masked: request.requester.hetu ? maskHetu(request.requester.hetu) : null,
+    hetu_hash: hetuHash(key, request.requester.hetu),
     case_number: request.caseNumber ?? null,
     decided_on: request.decidedOn ?? null,
     outcome: request.outcome ?? null,
@@ -103,10 +115,37 @@ function columnsOf(request: DataSubjectRequest): Omit<RequestRow, 'id' | 'body'>
 export class RequestRepository {
   private readonly db: Kysely<Tables>;
   private readonly engine: Engine;
+  private readonly hetuKey: Uint8Array | undefined;
 
-  constructor(db: Kysely<Tables>, engine: Engine) {
+  constructor(db: Kysely<Tables>, engine: Engine, hetuKey?: Uint8Array) {
     this.db = db;
     this.engine = engine;
+    this.hetuKey = hetuKey;
+  }
+
+  /** Whether identity codes can be searched for (a key is configured). */
+  get searchesHetu(): boolean {
+    return this.hetuKey !== undefined;
+  }
+
+  /** Fills the keyed hash of requests stored before it existed (or before a key was set); returns how many. */
+  async indexHetus(): Promise<number> {
+    if (!this.hetuKey) return 0;
+    const rows = await this.db
+      .selectFrom('requests')
+      .select(['id', 'reference', 'body'])
+      .where('hetu_masked', 'is not', null)
+      .where('hetu_hash', 'is', null)
+      .execute();
+    for (const row of rows) {
+      const hetu = (parseJson(row.body, `requests ${row.reference}`) as { requester?: { hetu?: string } }).requester?.hetu;
+      await this.db
+        .updateTable('requests')
+        .set({ hetu_hash: hetuHash(this.hetuKey, hetu) })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return rows.length;
   }
 
   /** The next reference number of a year, unique across every instance (an atomic upsert on the year's counter). */
@@ -141,7 +180,7 @@ export class RequestRepository {
   async save(request: DataSubjectRequest): Promise<DataSubjectRequest> {
     const valid = checkRow(requestSchema, request, `requests ${request.reference}`);
     const { letters, history, ...own } = valid;
-    const columns = columnsOf(valid);
+    const columns = columnsOf(valid, this.hetuKey);
     await this.db
       .insertInto('requests')
       .values({ id: valid.id, body: JSON.stringify(own), ...columns })
@@ -182,6 +221,11 @@ export class RequestRepository {
             sha256: letter.sha256,
             template: letter.template,
             text: letter.text,
+            meta: JSON.stringify({
+              ...(letter.signer ? { signer: letter.signer } : {}),
+              ...(letter.sentBy ? { sentBy: letter.sentBy } : {}),
+              ...(letter.approvedBy ? { approvedBy: letter.approvedBy } : {}),
+            }),
           })),
         )
         .execute();
@@ -224,6 +268,7 @@ export class RequestRepository {
               sha256: letter.sha256,
               template: letter.template,
               text: letter.text,
+              ...(letter.meta ? (parseJson(letter.meta, where) as object) : {}),
             })),
           history: events
             .filter((entry) => entry.request_id === row.id)
@@ -260,6 +305,7 @@ export class RequestRepository {
   private filtered(filter: RequestListFilter): SelectQueryBuilder<Tables, 'requests', object> {
     let query = this.scoped(filter.scope);
     if (filter.q) query = query.where(containsText('search_text', filter.q));
+    if (filter.hetu) query = query.where('hetu_hash', '=', hetuHash(this.hetuKey, filter.hetu) ?? '');
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.type) query = query.where('type', '=', filter.type);
     if (filter.assignee) query = query.where('assignee', '=', filter.assignee);
@@ -383,10 +429,12 @@ export class RequestRepository {
     const { letters: _letters, history: _history, ...own } = checkRow(requestSchema, request, `requests ${request.reference}`);
     await this.db
       .updateTable('requests')
-      .set({ body: JSON.stringify(own), ...columnsOf(request) })
+      .set({ body: JSON.stringify(own), ...columnsOf(request, this.hetuKey) })
       .where('id', '=', request.id)
       .execute();
     await this.db.updateTable('request_letters').set({ text: '' }).where('request_id', '=', request.id).execute();
+    await this.db.deleteFrom('request_attachments').where('request_id', '=', request.id).execute();
+    await this.db.deleteFrom('data_requests').where('request_id', '=', request.id).execute();
     await this.db.updateTable('request_events').set({ note: null }).where('request_id', '=', request.id).execute();
   }
 }

@@ -39,6 +39,8 @@ export interface Tables {
     /** Lower-cased name, e-mail, reference and case number, for the staff search. */
     search_text: string;
     hetu_masked: string | null;
+    /** HMAC-SHA256 of the identity code under the deployment's key (HASH_KEY): found by a search, never read back. */
+    hetu_hash: string | null;
     case_number: string | null;
     decided_on: string | null;
     outcome: string | null;
@@ -59,7 +61,32 @@ export interface Tables {
     sha256: string;
     template: string;
     text: string;
+    /** The signer, who recorded it as sent and who approved it, as JSON. */
+    meta: string | null;
   };
+  request_attachments: {
+    id: string;
+    request_id: string;
+    name: string;
+    media_type: string;
+    size: number;
+    sha256: string;
+    uploaded_at: string;
+    uploaded_by: string;
+    data: Uint8Array;
+  };
+  data_requests: {
+    id: string;
+    request_id: string;
+    organisation: string;
+    status: string;
+    due_date: string;
+    reminded_on: string | null;
+    /** The whole data request, as JSON. */
+    body: string;
+  };
+  /** Who holds a job (the daily reminders) until when, so that one instance of many runs it. */
+  job_leases: { name: string; holder: string; expires_at: string };
   request_events: {
     request_id: string;
     position: number;

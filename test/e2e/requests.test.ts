@@ -78,10 +78,24 @@ describe('a handler works a request from intake to decision', () => {
 
     await page.getByLabel('Ratkaisu').selectOption('granted');
     await page.getByRole('button', { name: 'Kirjaa ratkaisu' }).click();
-    expect(await page.locator('.timeline li').allInnerTexts()).toHaveLength(5);
+    const timeline = await page.locator('ol.timeline').innerText();
+    for (const action of [
+      'pyyntö kirjattu',
+      'henkilötunnus näytetty',
+      'henkilöllisyys todennettu',
+      'määräaikaa pidennetty',
+      'pyyntö ratkaistu',
+    ])
+      expect(timeline).toContain(action);
 
     await page.getByLabel('Kirje', { exact: true }).selectOption('decision');
-    await page.getByRole('button', { name: 'Laadi kirje pyytäjän kielellä' }).click();
+    await page.getByLabel('Allekirjoittajan virkanimike').fill('kirjaamosihteeri');
+    await page.getByRole('button', { name: 'Valmistele kirje pyytäjän kielellä' }).click();
+    // The handler sees the final text and edits it before it is recorded as sent.
+    const text = page.getByLabel('Kirjeen lopullinen teksti');
+    await text.fill((await text.inputValue()).replace('Ratkaisu: hyväksytty.', 'Ratkaisu: hyväksytty. Tiedot ovat liitteenä.'));
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+    await page.getByRole('button', { name: 'Kirjaa lähetetyksi' }).click();
     const href = await page.locator('a[type="application/pdf"]').first().getAttribute('href');
     expect(href).toBe(`/fi/staff/letters/${reference}-0.pdf`);
     const cookie = (await handler.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
@@ -90,14 +104,15 @@ describe('a handler works a request from intake to decision', () => {
     const letter = await readPdf(new Uint8Array(await response.arrayBuffer()));
     expect(letter).toMatchObject({ title: 'Päätös', language: 'fi-FI', marked: true });
     expect(letter.text).toContain(reference);
-    expect(letter.text).toContain('Ratkaisu: hyväksytty.');
+    expect(letter.text).toContain('Ratkaisu: hyväksytty. Tiedot ovat liitteenä.');
+    expect(letter.text).toContain('kirjaamosihteeri');
     expect(letter.text).toContain('Tietosuojavaltuutetun toimistolle');
     expect((await fetch(`${server.baseUrl}${href}`, { redirect: 'manual' })).status).toBe(303);
 
     const auditor = await signIn(ROLE_USERS.auditor, 'sv');
     const audit = await auditor.newPage();
     await audit.goto(`${server.baseUrl}/sv/staff/audit`);
-    const text = await audit.locator('table').innerText();
+    const auditText = await audit.locator('table').innerText();
     for (const action of [
       'begäran registrerad',
       'personbeteckningen visad',
@@ -105,9 +120,9 @@ describe('a handler works a request from intake to decision', () => {
       'tidsfristen förlängd',
       'begäran avgjord',
     ])
-      expect(text).toContain(action);
-    expect(text).toContain(`request:${reference}`);
-    expect(text).not.toContain('131052');
+      expect(auditText).toContain(action);
+    expect(auditText).toContain(`request:${reference}`);
+    expect(auditText).not.toContain('131052');
     await auditor.close();
     await page.close();
   });

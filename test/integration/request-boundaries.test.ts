@@ -86,19 +86,24 @@ describe('actions on a request refuse over-long input with a 400, keeping what w
 
   it('answers every successful action with a redirect, so reloading changes nothing', async () => {
     const reference = await logRequestOverHttp(server.baseUrl, cookie);
-    const actions: Record<string, string>[] = [
+    const steps: Record<string, string>[] = [
       { intent: 'transition', to: 'in-progress' },
       { intent: 'verify', method: 'in-person-id-document' },
       { intent: 'decide', outcome: 'granted' },
-      { intent: 'letter', kind: 'decision' },
+      { intent: 'note', internalNote: 'Called the requester.' },
+      { intent: 'prepare-letter', kind: 'decision', signerName: 'Helmi Handler', signerTitle: 'registry clerk' },
     ];
-    for (const fields of actions) {
+    const pageText = async () => (await fetch(`${server.baseUrl}/en/staff/requests/${reference}`, { headers: { cookie } })).text();
+    for (const fields of steps) {
       const response = await post(`requests/${reference}`, fields);
       expect(response.status, JSON.stringify(fields)).toBe(303);
       expect(response.headers.get('location')).toBe(`/en/staff/requests/${reference}`);
     }
-    const page = await (await fetch(`${server.baseUrl}/en/staff/requests/${reference}`, { headers: { cookie } })).text();
+    const seen = /name="seen" value="([0-9a-f]{64})"/u.exec(await pageText())![1]!;
+    expect((await post(`requests/${reference}`, { intent: 'send-letter', seen })).status).toBe(303);
+    const page = await pageText();
     expect(page.match(/\.pdf"/gu)).toHaveLength(1);
+    expect(await pageText()).toBe(page);
   });
 
   it('answers 403 to an auditor’s or a DPO’s post, and changes nothing', async () => {

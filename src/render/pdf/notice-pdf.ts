@@ -24,6 +24,17 @@ export interface PdfOptions {
   formatDate: (isoDate: string) => string;
   /** A fixed creation date makes the file byte-for-byte reproducible (its ID derives from it): for tests and archives. */
   creationDate?: Date;
+  /** Laid out as a letter: the sender's letterhead, the recipient's address block, and a footer naming the sender. */
+  letter?: LetterFrame;
+}
+
+/** What makes a document a letter rather than a notice. */
+export interface LetterFrame {
+  letterhead: { name: string; lines: string[]; logo?: Uint8Array };
+  /** The recipient's name and postal address, one row per line. */
+  addressBlock: string[];
+  /** The footer of every page: the sender, never the software. */
+  footer: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -199,20 +210,55 @@ class NoticeLayout {
     return bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : 'Body';
   }
 
+  /** A letter's first page: the letterhead (logo, sender, address), then the recipient's address block. */
+  private letterFrame(frame: LetterFrame): void {
+    const { doc, layout } = this;
+    if (frame.letterhead.logo) {
+      const figure = this.doc.struct('Figure', { alt: frame.letterhead.name });
+      this.root.add(figure);
+      figure.add(() => doc.image(Buffer.from(frame.letterhead.logo!), this.left, doc.y, { fit: [140, 48] }));
+      figure.end();
+      doc.y += 54;
+    }
+    this.tag(this.root, 'P', () => {
+      doc
+        .font('Bold')
+        .fontSize(layout.fontSize.h3)
+        .fillColor(layout.colors.text)
+        .text(frame.letterhead.name, this.left, doc.y, { width: this.width });
+      doc
+        .font('Body')
+        .fontSize(layout.fontSize.small)
+        .fillColor(layout.colors.muted)
+        .text(frame.letterhead.lines.join('\n'), { width: this.width });
+    });
+    doc.fillColor(layout.colors.text);
+    doc.moveDown(1.5);
+    this.tag(this.root, 'P', () =>
+      doc
+        .font('Body')
+        .fontSize(layout.fontSize.body)
+        .text(frame.addressBlock.join('\n'), this.left, doc.y, { width: this.width * 0.6, lineGap: layout.lineGap }),
+    );
+    doc.moveDown(1.5);
+  }
+
   private titlePage(): void {
     const { doc, view, layout, options } = this;
     const { labels } = options;
+    if (options.letter) this.letterFrame(options.letter);
     doc.fillColor(layout.colors.muted);
-    this.tag(
-      this.root,
-      'P',
-      () =>
-        doc
-          .font('Body')
-          .fontSize(layout.fontSize.kicker)
-          .text(`${view.organisation.value} · ${view.formatName}`, { lineGap: layout.lineGap }),
-      view.organisation.lang,
-    );
+    if (!options.letter)
+      this.tag(
+        this.root,
+        'P',
+        () =>
+          doc
+            .font('Body')
+            .fontSize(layout.fontSize.kicker)
+            .text(`${view.organisation.value} · ${view.formatName}`, { lineGap: layout.lineGap }),
+        view.organisation.lang,
+      );
     doc.moveDown(0.4);
     doc.fillColor(layout.colors.text);
     this.tag(
@@ -527,7 +573,11 @@ class NoticeLayout {
       doc.endMarkedContent();
       doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] });
       const y = doc.page.height - layout.footer.fromBottom;
-      doc.text(options.labels.generated, this.left, y, { width: this.width, lineBreak: false });
+      doc.text(options.letter?.footer ?? options.labels.generated, this.left, y, {
+        width: this.width * 0.8,
+        lineBreak: false,
+        ellipsis: true,
+      });
       doc.text(fill(options.labels.page, { page: index + 1, pages: range.count }), this.left, y, {
         width: this.width,
         align: 'right',

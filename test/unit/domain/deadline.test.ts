@@ -119,6 +119,34 @@ describe('the Openness Act own-data deadline (621/1999 §14)', () => {
   });
 });
 
+describe('the new request types (Client Data Act 703/2023 and the Ombudsman)', () => {
+  // Received, due, the extended due date: the GDPR month, checked by hand against the calendar.
+  it.each([
+    ['log-data', '2026-01-31', '2026-03-02', '2026-04-30'],
+    ['log-data', '2026-05-19', '2026-06-22', '2026-08-19'],
+    ['misuse-investigation', '2026-11-26', '2026-12-28', '2027-02-26'],
+    ['misuse-investigation', '2027-02-28', '2027-03-30', '2027-05-28'],
+  ] as const)('%s received %s is due %s, extended %s, and says why the month applies', (type, received, due, extended) => {
+    const result = computeDeadlines({ received, type });
+    expect([result.due.date, result.extendedDue.date]).toEqual([due, extended]);
+    expect(result.due.steps[1]).toEqual({ kind: 'basis', basis: type === 'log-data' ? 'logData' : 'misuse' });
+  });
+
+  it('dates an Ombudsman inquiry on the day its letter sets, unmoved even on a Saturday, and never extended', () => {
+    const result = computeDeadlines({ received: '2026-11-02', type: 'ombudsman-inquiry', setDate: '2026-11-21' });
+    expect(result.due).toEqual({
+      date: '2026-11-21',
+      steps: [
+        { kind: 'received', date: '2026-11-02' },
+        { kind: 'set', by: 'ombudsman', date: '2026-11-21' },
+      ],
+      paused: false,
+    });
+    expect(result.extendedDue.date).toBe('2026-11-21');
+    expect(() => computeDeadlines({ received: '2026-11-02', type: 'ombudsman-inquiry' })).toThrow();
+  });
+});
+
 describe('Finnish non-working days', () => {
   it.each([
     [2024, '2024-03-31'],
@@ -157,7 +185,9 @@ describe('every deadline, for any receipt date (property)', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 3000; run++) {
       const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 365 * 7) * 86_400_000).toISOString().slice(0, 10);
-      const type = REQUEST_TYPES[Math.floor(random() * REQUEST_TYPES.length)]!;
+      const type = REQUEST_TYPES.filter((candidate) => candidate !== 'ombudsman-inquiry')[
+        Math.floor(random() * (REQUEST_TYPES.length - 1))
+      ]!;
       const { due, extendedDue } = computeDeadlines({ received: day, type });
       expect(isWorkingDay(due.date), `${type} ${day}`).toBe(true);
       expect(isWorkingDay(extendedDue.date)).toBe(true);

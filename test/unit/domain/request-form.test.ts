@@ -43,12 +43,10 @@ describe('the new-request form', () => {
     expect(Object.fromEntries(Object.entries(parsed.errors).map(([field, error]) => [field, error.key]))).toEqual({
       type: 'staff.requests.error.type',
       received: 'errors.date.invalid',
-      name: 'errors.required',
+      name: 'errors.form.invalid',
       hetu: 'errors.hetu.invalid',
       email: 'errors.form.email',
       language: 'staff.requests.error.language',
-      registers: 'staff.requests.error.registers',
-      representativeBasis: 'staff.requests.error.representativeBasis',
     });
     expect(parsed.errors.email?.params).toMatchObject({ value: 'not-an-address' });
     expect(parsed.values).toMatchObject({ hetu: '131052-308U', email: 'not-an-address', representativeName: 'Joku' });
@@ -60,10 +58,57 @@ describe('the new-request form', () => {
     expect(parsed.temporaryHetu).toBe(true);
   });
 
-  it('refuses registers that are not in the catalogue, and keeps them in what was typed', () => {
-    const parsed = parseRequestForm(form({ ...valid, registers: ['atlantis'] }), known);
-    expect(parsed.errors.registers?.key).toBe('request.register.unknown');
-    expect(parsed.values.registerList).toEqual(['atlantis']);
+  it('refuses registers that are not in the catalogue, and a request naming none', () => {
+    expect(parseRequestForm(form({ ...valid, registers: ['atlantis'] }), known).errors.registers?.key).toBe('request.register.unknown');
+    const { registers: _none, ...withoutRegisters } = valid;
+    expect(parseRequestForm(form(withoutRegisters), known).errors.registers?.key).toBe('staff.requests.error.registers');
+    expect(parseRequestForm(form({ ...valid, representativeName: 'Joku' }), known).errors.representativeBasis?.key).toBe(
+      'staff.requests.error.representativeBasis',
+    );
+  });
+
+  it('asks each new type for its own fields, and refuses another type’s', () => {
+    const logData = { ...valid, type: 'log-data', logFrom: '2025-01-01', logTo: '2026-10-31', logServices: 'Perhekeskus' };
+    expect(parseRequestForm(form(logData), known).input?.logData).toEqual({
+      from: '2025-01-01',
+      to: '2026-10-31',
+      services: 'Perhekeskus',
+    });
+    const old = parseRequestForm(form({ ...logData, logFrom: '2023-06-01', minor: 'on' }), known).errors;
+    expect(Object.fromEntries(Object.entries(old).map(([field, error]) => [field, error.key]))).toEqual({
+      logReason: 'staff.requests.error.logReason',
+      minorAssessment: 'errors.required',
+      minorDecidesAlone: 'errors.required',
+    });
+    const minor = parseRequestForm(
+      form({ ...logData, minor: 'on', minorDecidesAlone: 'no', minorAssessment: '12-vuotias; huoltaja päättää.' }),
+      known,
+    );
+    expect(minor.input?.logData?.minor).toEqual({ decidesAlone: false, assessment: '12-vuotias; huoltaja päättää.' });
+    expect(parseRequestForm(form({ ...valid, logServices: 'Perhekeskus' }), known).errors.logServices?.key).toBe(
+      'staff.requests.error.onlyFor.log-data',
+    );
+    expect(parseRequestForm(form({ ...valid, type: 'misuse-investigation' }), known).errors.misuseSuspicion?.key).toBe('errors.required');
+    const inquiry = parseRequestForm(
+      form({
+        ...valid,
+        type: 'ombudsman-inquiry',
+        registers: [],
+        earlierReference: 'TS-2026-000001',
+        ombudsmanReference: 'TSV/123/2026',
+        ombudsmanLetterDate: '2026-11-01',
+        ombudsmanDue: '2026-11-20',
+      }),
+      known,
+      new Date('2026-11-05T10:00:00Z'),
+    );
+    expect(inquiry.errors).toEqual({});
+    expect(inquiry.input?.ombudsman).toEqual({
+      earlierReference: 'TS-2026-000001',
+      ombudsmanReference: 'TSV/123/2026',
+      letterDate: '2026-11-01',
+      due: '2026-11-20',
+    });
   });
 
   it('never cuts what was typed short: a long name is refused with its limit, and kept whole', () => {

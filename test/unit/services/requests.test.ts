@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, User } from '../../../src/domain/user.ts';
-import { createLetter, letterPdf } from '../../../src/services/letters.ts';
+import { letterPdf, prepareLetter, sendLetter, draftHash } from '../../../src/services/letters.ts';
+import type { LetterKind } from '../../../src/services/letters.ts';
 import { purgeRequests, requestsCsv, requestStatistics } from '../../../src/services/request-reports.ts';
 import {
   assign,
@@ -142,9 +143,13 @@ describe('logging and working a request', () => {
   });
 });
 
-describe('letters', () => {
-  const context = { organisation: () => 'Esimerkkilän kaupunki', registerTitle: (id: string) => id };
+/** Prepares a letter and records it as sent, as a handler does on the request's page. */
+async function createLetter(id: string, kind: LetterKind, now: Date) {
+  const prepared = await prepareLetter(store, id, kind, { name: 'Helmi Käsittelijä', title: 'kirjaamosihteeri' }, handler, now);
+  return sendLetter(store, id, draftHash(prepared)!, handler, now);
+}
 
+describe('letters', () => {
   it('are written in the requester’s language from the templates, with the text and its hash recorded', async () => {
     const request = await createRequest(
       store,
@@ -153,16 +158,16 @@ describe('letters', () => {
       REGISTERS,
       at('2026-02-02'),
     );
-    const withLetter = await createLetter(store, request.id, 'acknowledgement', handler, context, at('2026-02-02'));
+    const withLetter = await createLetter(request.id, 'acknowledgement', at('2026-02-02'));
     const [letter] = withLetter.letters;
     expect(letter).toMatchObject({ kind: 'acknowledgement', lang: 'sv', template: 'letters/acknowledgement' });
     expect(letter!.text).toContain('Bästa Testi Henkilö');
     expect(letter!.text).toContain('senast den 2.3.2026');
     expect(letter!.sha256).toBe(createHash('sha256').update(letter!.text).digest('hex'));
-    await expect(createLetter(store, request.id, 'decision', handler, context)).rejects.toMatchObject({
+    await expect(createLetter(request.id, 'decision', at('2026-02-02'))).rejects.toMatchObject({
       code: 'request.letter.notYet',
     });
-    const pdf = await readPdf((await letterPdf(withLetter, 0, 'Exempelby stad'))!);
+    const pdf = await readPdf((await letterPdf(withLetter, 0, undefined))!);
     expect(pdf).toMatchObject({ title: 'Mottagningsbekräftelse', language: 'sv-FI', marked: true });
     expect(pdf.text).toContain(request.reference);
   });
@@ -171,7 +176,7 @@ describe('letters', () => {
     const phishing = 'Matti [Vahvista henkilöllisyytesi](https://phish.example/login) *kiire*';
     const request = await createRequest(
       store,
-      { ...input, requester: { ...input.requester, name: phishing } },
+      { ...input, type: 'rectification', requester: { ...input.requester, name: phishing } },
       handler,
       REGISTERS,
       at('2026-02-02'),
@@ -184,8 +189,8 @@ describe('letters', () => {
       handler,
       at('2026-02-04'),
     );
-    const withLetter = await createLetter(store, request.id, 'decision', handler, context, at('2026-02-04'));
-    const pdf = await readPdf((await letterPdf(withLetter, 0, 'Esimerkkilän kaupunki'))!);
+    const withLetter = await createLetter(request.id, 'decision', at('2026-02-04'));
+    const pdf = await readPdf((await letterPdf(withLetter, 0, undefined))!);
     expect(pdf.links.filter((link) => link.includes('phish'))).toEqual([]);
     expect(pdf.text).toContain('Matti [Vahvista henkilöllisyytesi](https://phish.example/login) *kiire*');
     expect(pdf.text).toContain('[Kela](https://phish.example/kela) <b>');
@@ -219,14 +224,18 @@ describe('reports and retention', () => {
       REGISTERS,
       at('2026-02-02'),
     );
-    const plain = await requestsCsv(store, { includeHetu: false, actor: handler });
-    expect(plain.startsWith('\uFEFFreference,organisation,type,status')).toBe(true);
+    const plain = await requestsCsv(store, { includeHetu: false, actor: handler, lang: 'fi' });
+    expect(plain.startsWith('\uFEFFViite;Organisaatio;Laji;Tila;Vastaanotettu')).toBe(true);
+    expect(plain).toContain(';Tarkastusoikeus (15 art.);vastaanotettu;31.1.2026;2.3.2026;;;;verkkoasiointi;suomi;');
     expect(plain).not.toContain('131052');
     expect(plain).toContain(`"'=HYPERLINK(""http://evil.example.com"")"`);
-    await expect(requestsCsv(store, { includeHetu: true, actor: handler })).rejects.toMatchObject({
+    await expect(requestsCsv(store, { includeHetu: true, actor: handler, lang: 'fi' })).rejects.toMatchObject({
       code: 'request.hetu.forbidden',
     });
-    expect(await requestsCsv(store, { includeHetu: true, actor: admin })).toContain('131052-308T');
+    expect(await requestsCsv(store, { includeHetu: true, actor: admin, lang: 'sv' })).toContain('131052-308T');
+    expect(await requestsCsv(store, { includeHetu: false, actor: admin, lang: 'sv', from: '2026-02-01' })).toBe(
+      '\uFEFFReferens;Organisation;Typ;Status;Mottagen;Tidsfrist;Förlängd tidsfrist;Avgjord;Avgörande;Kanal;Svarsspråk;Handläggare;Register;Diarienummer;Den som begär\r\n',
+    );
     expect(await auditText()).toContain('"hetu":true');
   });
 

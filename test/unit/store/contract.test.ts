@@ -309,6 +309,85 @@ describe.each(ENGINES)('the repositories on %s', (engine) => {
     });
   });
 
+  describe('the work of a request', () => {
+    it('keeps an attachment’s bytes and hash, lists it without them, and drops it with the purge', async () => {
+      const saved = await store.requests.save(request());
+      const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
+      const attachment = {
+        id: crypto.randomUUID(),
+        requestId: saved.id,
+        name: 'Ote Åsa.pdf',
+        mediaType: 'application/pdf',
+        size: bytes.length,
+        sha256: 'a'.repeat(64),
+        uploadedAt: '2026-03-03T08:00:00.000Z',
+        uploadedBy: 'helmi.handler',
+      };
+      await store.attachments.add(attachment, bytes);
+      expect(await store.attachments.forRequest(saved.id)).toEqual([attachment]);
+      expect(await store.attachments.withData(attachment.id)).toEqual({ attachment, data: bytes });
+      await store.transaction((repositories) =>
+        repositories.requests.purge({ ...saved, status: 'closed', purgedAt: '2028-01-01T00:00:00.000Z' }),
+      );
+      expect(await store.attachments.forRequest(saved.id)).toEqual([]);
+    });
+
+    it('claims a data request’s reminder once a day however many ask, and lets one holder at a time take a job', async () => {
+      const saved = await store.requests.save(request());
+      const dataRequest = {
+        id: crypto.randomUUID(),
+        requestId: saved.id,
+        reference: saved.reference,
+        organisation: 'helsinki',
+        register: 'helsinki-atj',
+        contact: { name: 'Perhekeskus', email: 'perhekeskus@example.com' },
+        due: '2026-03-10',
+        status: 'sent' as const,
+        createdAt: '2026-03-02T08:00:00.000Z',
+        createdBy: 'helmi.handler',
+        message: 'Hei',
+        sent: { at: '2026-03-02T08:00:00.000Z', by: 'helmi.handler', channel: 'email' as const },
+        reminders: [],
+      };
+      await store.dataRequests.save(dataRequest);
+      expect(await store.dataRequests.forRequest(saved.id)).toEqual([dataRequest]);
+      expect((await store.dataRequests.awaited({ every: false, ids: ['helsinki'] }, 10)).total).toBe(1);
+      expect((await store.dataRequests.awaited({ every: false, ids: ['siuntio'] }, 10)).total).toBe(0);
+      expect(await store.dataRequests.dueForReminder('2026-03-10')).toEqual([]);
+      expect((await store.dataRequests.dueForReminder('2026-03-11')).map((item) => item.id)).toEqual([dataRequest.id]);
+      const claims = await Promise.all([1, 2, 3].map(() => store.dataRequests.claimReminder(dataRequest.id, '2026-03-11')));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.dataRequests.dueForReminder('2026-03-11')).toEqual([]);
+      expect(await store.dataRequests.claimReminder(dataRequest.id, '2026-03-12')).toBe(true);
+      const now = new Date('2026-03-12T06:00:00Z');
+      expect(await store.jobLeases.acquire('reminders', 'a', 60_000, now)).toBe(true);
+      expect(await store.jobLeases.acquire('reminders', 'b', 60_000, now)).toBe(false);
+      expect(await store.jobLeases.acquire('reminders', 'b', 60_000, new Date(now.getTime() + 61_000))).toBe(true);
+      await store.jobLeases.release('reminders', 'b');
+      expect(await store.jobLeases.acquire('reminders', 'a', 60_000, now)).toBe(true);
+    });
+
+    it('finds a request by its identity code through a keyed hash, and stores no plain index of it', async () => {
+      const config = await freshDatabase(engine);
+      const keyed = await openStore({ ...config, hetuKey: new TextEncoder().encode('k'.repeat(32)) });
+      try {
+        const saved = await keyed.requests.save(request());
+        const filter = { scope: { every: true } as const, today: '2026-03-02', soonUntil: '2026-03-09' };
+        expect(
+          (await keyed.requests.list({ ...filter, hetu: '131052-308T' }, 'due', undefined, 10)).rows.map((row) => row.reference),
+        ).toEqual([saved.reference]);
+        expect((await keyed.requests.list({ ...filter, hetu: '131052-308U' }, 'due', undefined, 10)).total).toBe(0);
+        const row = await sql<{ hetu_hash: string; search_text: string }>`select hetu_hash, search_text from requests`.execute(
+          keyed.database.db,
+        );
+        expect(row.rows[0]!.hetu_hash).toMatch(/^[0-9a-f]{64}$/u);
+        expect(JSON.stringify(row.rows)).not.toContain('131052');
+      } finally {
+        await keyed.close();
+      }
+    });
+  });
+
   describe('the audit log', () => {
     async function withEvents(count: number): Promise<void> {
       await Promise.all(

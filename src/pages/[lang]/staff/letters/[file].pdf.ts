@@ -2,9 +2,7 @@ import type { APIRoute } from 'astro';
 import { isLang } from '../../../../domain/language.ts';
 import { forbidden } from '../../../../layouts/staff-gate.ts';
 import { mayUse } from '../../../../domain/access.ts';
-import { getCatalogue } from '../../../../services/catalogue.ts';
-import { letterPdf } from '../../../../services/letters.ts';
-import { letterContextFor } from '../../../../services/request-actions.ts';
+import { letterPdf, organisationOf } from '../../../../services/letters.ts';
 import { findRequest } from '../../../../services/requests.ts';
 import { appStore } from '../../../../services/runtime.ts';
 
@@ -18,7 +16,7 @@ export const GET: APIRoute = async ({ params, locals, rewrite }) => {
   if (!request) return rewrite('/404');
   const letter = request.letters[Number(match[2])];
   if (!letter) return rewrite('/404');
-  const pdf = await letterPdf(request, Number(match[2]), letterContextFor(await getCatalogue(), request).organisation(letter.lang));
+  const pdf = await letterPdf(request, Number(match[2]), await organisationOf(request));
   if (!pdf) return rewrite('/404');
   return new Response(pdf, {
     headers: {

@@ -1,4 +1,5 @@
 import type { APIRoute, APIContext } from 'astro';
+import { isRealIsoDate } from '../../../../domain/date.ts';
 import { isLang } from '../../../../domain/language.ts';
 import { forbidden } from '../../../../layouts/staff-gate.ts';
 import { mayUse } from '../../../../domain/access.ts';
@@ -12,7 +13,17 @@ async function csv(context: APIContext, includeHetu: boolean): Promise<Response>
   if (!isLang(context.params.lang) || !user) return context.rewrite('/404');
   if (!mayUse(user, 'reports')) return forbidden(context.params.lang);
   try {
-    const text = await requestsCsv(await appStore(), { includeHetu, actor: user });
+    const period = (name: string) => {
+      const value = context.url.searchParams.get(name) ?? '';
+      return isRealIsoDate(value) ? value : undefined;
+    };
+    const text = await requestsCsv(await appStore(), {
+      includeHetu,
+      actor: user,
+      lang: context.params.lang,
+      from: period('from'),
+      to: period('to'),
+    });
     return new Response(text, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
