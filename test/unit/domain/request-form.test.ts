@@ -43,10 +43,13 @@ describe('the new-request form', () => {
     expect(Object.fromEntries(Object.entries(parsed.errors).map(([field, error]) => [field, error.key]))).toEqual({
       type: 'staff.requests.error.type',
       received: 'errors.date.invalid',
-      name: 'errors.form.invalid',
+      name: 'errors.required',
       hetu: 'errors.hetu.invalid',
       email: 'errors.form.email',
       language: 'staff.requests.error.language',
+      // The whole-form rules are told at once with the rest, not only after the other fields are right.
+      registers: 'staff.requests.error.registers',
+      representativeBasis: 'staff.requests.error.representativeBasis',
     });
     expect(parsed.errors.email?.params).toMatchObject({ value: 'not-an-address' });
     expect(parsed.values).toMatchObject({ hetu: '131052-308U', email: 'not-an-address', representativeName: 'Joku' });
