@@ -5,6 +5,10 @@ export const SEGMENTS = {
   register: { fi: 'rekisterit', sv: 'register', en: 'registers' },
   accessibility: { fi: 'saavutettavuusseloste', sv: 'tillganglighetsutlatande', en: 'accessibility-statement' },
   yourData: { fi: 'omat-tiedot', sv: 'egna-uppgifter', en: 'your-data' },
+  /** The citizen's e-form for asking about their data. */
+  requestForm: { fi: 'pyynto', sv: 'begaran', en: 'request' },
+  /** Public request statistics. */
+  statistics: { fi: 'tilastot', sv: 'statistik', en: 'statistics' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FixedPage = 'accessibility' | 'yourData';
@@ -17,6 +21,10 @@ export const urls = {
   registersJson: () => '/registers.json',
   schema: (name: 'register' | 'organisation') => `/schema/${name}.schema.json`,
   page: (lang: Lang, page: FixedPage) => `/${lang}/${SEGMENTS[page][lang]}`,
+  /** The e-form, with the register chosen in advance when the reader came from its notice. */
+  requestForm: (lang: Lang, registerId?: string) =>
+    `/${lang}/${SEGMENTS.requestForm[lang]}${registerId ? `?register=${encodeURIComponent(registerId)}` : ''}`,
+  statistics: (lang: Lang) => `/${lang}/${SEGMENTS.statistics[lang]}`,
 };
 
 /** Which fixed page a localized slug names, in that language only: /sv/omat-tiedot is not a page. */
