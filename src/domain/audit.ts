@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = [
   'dataRequest.reminded',
   'dataRequest.answered',
   'dataRequest.cancelled',
+  'sosdata.seeded',
+  'sosdata.saved',
+  'sosdata.status',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -42,6 +42,7 @@ export const FORM_ROUTES: readonly RouteRule[] = [
   { route: '/[lang]/staff/requests/[reference]', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/reports/requests.csv', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/registers/**', methods: READ_AND_POST, body: 'registerEditor' },
+  { route: '/[lang]/staff/sosdata/notifications/[id]', methods: READ_AND_POST, body: 'form' },
 ];
 
 export const READ_ONLY: RouteRule = { route: '*', methods: ['GET', 'HEAD'], body: 'none' };

@@ -110,6 +110,24 @@ export interface Tables {
   };
   settings: { organisation: string; key: string; value: string };
   change_counters: { scope: string; counter: number };
+  sosdata_rounds: {
+    id: string;
+    /** THL's submission date, for ordering. */
+    deadline: string;
+    /** The whole round, as JSON. */
+    body: string;
+  };
+  sosdata_notifications: {
+    id: string;
+    organisation: string;
+    round_id: string;
+    status: string;
+    version: number;
+    updated_at: string;
+    updated_by: string;
+    /** The notification without its round (the round row holds that), as JSON. */
+    body: string;
+  };
 }
 
 export type TableName = keyof Tables;
