@@ -23,6 +23,7 @@ export interface OrganisationBrand {
   /** `org-<id>` when the organisation sets an accent colour; the site's own accent otherwise. */
   themeClass?: string;
   example: boolean;
+  /** The registry office's name, postal address, telephone and e-mail, where "ask about your data" leads. */
   office: FieldRow[];
 }
 
@@ -43,8 +44,14 @@ function brandOf(organisation: Organisation, lang: Lang): OrganisationBrand {
     logo: organisation.logo ? logoUrl(organisation.logo) : undefined,
     themeClass: organisation.accent ? themeClass(organisation.id) : undefined,
     example: organisation.example === true,
-    office: registryOfficeRows(organisation.registryOffice, lang, tFor(lang)),
+    office: registryOfficeRows(compactOffice(organisation), lang, tFor(lang)),
   };
+}
+
+/** The registry office as the call to action shows it: how to reach it. The full details are on the how-to page. */
+function compactOffice({ registryOffice: office }: Organisation): Organisation['registryOffice'] {
+  const { name, postalAddress, phone, email } = office;
+  return Object.fromEntries(Object.entries({ name, postalAddress, phone, email }).filter(([, value]) => value !== undefined));
 }
 
 /**
