@@ -181,7 +181,41 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 2,
+    name: 'published register versions and the publishing workflow',
+    async up(db) {
+      await db.schema
+        .createTable('register_versions')
+        .addColumn('register_id', 'text', (column) => column.notNull())
+        .addColumn('number', 'integer', (column) => column.notNull())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('effective', 'text', (column) => column.notNull())
+        .addColumn('published_at', 'text', (column) => column.notNull())
+        .addColumn('submitted_by', 'text', (column) => column.notNull())
+        .addColumn('approved_by', 'text', (column) => column.notNull())
+        .addColumn('summary', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        // The key makes two approvals at once collide: only one of them can become the next number.
+        .addPrimaryKeyConstraint('register_versions_pk', ['register_id', 'number'])
+        .execute();
+      await db.schema.createIndex('register_versions_effective').on('register_versions').columns(['effective', 'register_id']).execute();
+      await db.schema.createIndex('register_versions_published_at').on('register_versions').column('published_at').execute();
+      await db.schema
+        .createTable('register_workflow')
+        .addColumn('register_id', 'text', (column) => column.primaryKey())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull())
+        .addColumn('changed_at', 'text', (column) => column.notNull())
+        .addColumn('changed_by', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
 ];
+
+/** The newest schema version this Seloste knows. Steps are listed in the order they were written, not by number. */
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
 /** An arbitrary constant naming the migration lock among PostgreSQL advisory locks. */
 const MIGRATION_LOCK = 7_260_001;
@@ -203,7 +237,7 @@ export async function migrate(db: Kysely<Tables>, engine: Engine, now = new Date
       .execute();
     const applied = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((row) => Number(row.version)));
     const newest = Math.max(0, ...applied);
-    const latest = MIGRATIONS.at(-1)?.version ?? 0;
+    const latest = LATEST_VERSION;
     if (newest > latest)
       throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${latest}): upgrade Seloste`);
     const done: number[] = [];
