@@ -56,6 +56,11 @@ export const registerWorkflowSchema = z.strictObject({
   submittedBy: actorNameSchema.optional(),
   summary: localizedTextSchema.optional(),
   effective: isoDateSchema.optional(),
+  /** SHA-256 of the working copy as submitted: an approval publishes only what was reviewed. */
+  submittedHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/u)
+    .optional(),
   /** A reviewer's reason for sending it back, or a note on the last change. */
   comment: z.string().max(4000).optional(),
 });

@@ -25,7 +25,7 @@ export function sourceDateEpoch(): Date | undefined {
 }
 
 /** Renders a notice's PDF. Used by the web route (through the cache) and by `seloste pdf`. */
-export async function renderPdf(notice: Notice, lang: Lang, request: PdfRequest): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderPdf(notice: Pick<Notice, 'view'>, lang: Lang, request: PdfRequest): Promise<Uint8Array<ArrayBuffer>> {
   const t = tFor(lang);
   const [layout, labels] = await Promise.all([
     readJsonTemplate('pdf/layout', pdfLayoutSchema),
