@@ -39,6 +39,11 @@ export const AUDIT_ACTIONS = [
   'sosdata.seeded',
   'sosdata.saved',
   'sosdata.status',
+  'register.published',
+  'register.submitted',
+  'register.returned',
+  'register.withdrawn',
+  'register.saved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,6 +7,7 @@ import { openDatabase, type Database, type DatabaseConfig } from './database.ts'
 import { JobLeases } from './job-leases.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { LATEST_VERSION, type Engine } from './migrations.ts';
+import { RegisterVersionRepository } from './register-versions.ts';
 import { RequestRepository } from './requests.ts';
 import { SessionRepository } from './sessions.ts';
 import { SettingsRepository } from './settings.ts';
@@ -39,6 +40,8 @@ const TABLES: readonly TableName[] = [
   'job_leases',
   'sosdata_rounds',
   'sosdata_notifications',
+  'register_versions',
+  'register_workflow',
 ];
 
 /** The repositories over one connection (or one transaction). */
@@ -55,6 +58,7 @@ export interface Repositories {
   readonly settings: SettingsRepository;
   readonly changes: ChangeCounters;
   readonly sosdata: SosdataRepository;
+  readonly registerVersions: RegisterVersionRepository;
 }
 
 /**
@@ -86,6 +90,7 @@ function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | 
     settings: new SettingsRepository(db),
     changes: new ChangeCounters(db),
     sosdata: new SosdataRepository(db),
+    registerVersions: new RegisterVersionRepository(db),
   };
 }
 

@@ -182,6 +182,37 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 2,
+    name: 'published register versions and the publishing workflow',
+    async up(db) {
+      await db.schema
+        .createTable('register_versions')
+        .addColumn('register_id', 'text', (column) => column.notNull())
+        .addColumn('number', 'integer', (column) => column.notNull())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('effective', 'text', (column) => column.notNull())
+        .addColumn('published_at', 'text', (column) => column.notNull())
+        .addColumn('submitted_by', 'text', (column) => column.notNull())
+        .addColumn('approved_by', 'text', (column) => column.notNull())
+        .addColumn('summary', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        // The key makes two approvals at once collide: only one of them can become the next number.
+        .addPrimaryKeyConstraint('register_versions_pk', ['register_id', 'number'])
+        .execute();
+      await db.schema.createIndex('register_versions_effective').on('register_versions').columns(['effective', 'register_id']).execute();
+      await db.schema.createIndex('register_versions_published_at').on('register_versions').column('published_at').execute();
+      await db.schema
+        .createTable('register_workflow')
+        .addColumn('register_id', 'text', (column) => column.primaryKey())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull())
+        .addColumn('changed_at', 'text', (column) => column.notNull())
+        .addColumn('changed_by', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+  {
     version: 5,
     name: 'Sosdata notifications edited in the browser, and their rounds',
     async up(db) {

@@ -128,6 +128,31 @@ export interface Tables {
     /** The notification without its round (the round row holds that), as JSON. */
     body: string;
   };
+  /** Immutable published versions of registers: one row per version, never updated or deleted. */
+  register_versions: {
+    register_id: string;
+    number: number;
+    organisation: string;
+    /** The day it comes into force (ISO date, Finnish time). */
+    effective: string;
+    published_at: string;
+    submitted_by: string;
+    approved_by: string;
+    /** The change summary per language, as JSON. */
+    summary: string;
+    /** The whole register as approved, as JSON. */
+    body: string;
+  };
+  /** The publishing workflow's state per register (draft, review, scheduled, published, withdrawn). */
+  register_workflow: {
+    register_id: string;
+    organisation: string;
+    state: string;
+    changed_at: string;
+    changed_by: string;
+    /** Submitter, summary, asked-for effective date and comment, as JSON. */
+    body: string;
+  };
 }
 
 export type TableName = keyof Tables;
