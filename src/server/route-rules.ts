@@ -42,6 +42,8 @@ export const FORM_ROUTES: readonly RouteRule[] = [
   { route: '/[lang]/staff/requests/[reference]', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/reports/requests.csv', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/registers/**', methods: READ_AND_POST, body: 'registerEditor' },
+  // The citizen's e-form, one path per language; it may carry a representative's proof of authority.
+  ...(['/fi/pyynto', '/sv/begaran', '/en/request'] as const).map((route) => ({ route, methods: READ_AND_POST, body: 'upload' as const })),
 ];
 
 export const READ_ONLY: RouteRule = { route: '*', methods: ['GET', 'HEAD'], body: 'none' };

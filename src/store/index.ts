@@ -3,6 +3,7 @@ import { AttachmentRepository } from './attachments.ts';
 import { AuditRepository } from './audit-log.ts';
 import { ChangeCounters } from './change-counters.ts';
 import { DataRequestRepository } from './data-requests.ts';
+import { EformRepository } from './eform.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './database.ts';
 import { JobLeases } from './job-leases.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -36,6 +37,8 @@ const TABLES: readonly TableName[] = [
   'request_attachments',
   'data_requests',
   'job_leases',
+  'request_status_links',
+  'submission_attempts',
 ];
 
 /** The repositories over one connection (or one transaction). */
@@ -48,6 +51,7 @@ export interface Repositories {
   readonly attachments: AttachmentRepository;
   readonly dataRequests: DataRequestRepository;
   readonly jobLeases: JobLeases;
+  readonly eform: EformRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly changes: ChangeCounters;
@@ -78,6 +82,7 @@ function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | 
     attachments: new AttachmentRepository(db),
     dataRequests: new DataRequestRepository(db),
     jobLeases: new JobLeases(db),
+    eform: new EformRepository(db, engine),
     audit: new AuditRepository(db, engine),
     settings: new SettingsRepository(db),
     changes: new ChangeCounters(db),

@@ -109,6 +109,10 @@ export interface Tables {
     hash: string;
   };
   settings: { organisation: string; key: string; value: string };
+  /** The e-form's status links: the SHA-256 of the secret in the link, never the secret itself. */
+  request_status_links: { secret_hash: string; request_id: string; created_at: string };
+  /** E-form submissions per key (an address, an identity), for the limits; keys are hashes, never the address. */
+  submission_attempts: { id: string; key: string; at: string };
   change_counters: { scope: string; counter: number };
 }
 
