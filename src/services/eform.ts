@@ -20,6 +20,8 @@ import { parseForm, typedValues, type FieldError } from './forms.ts';
 import { insertRequest, type NewRequest } from './requests.ts';
 import { appStore } from './runtime.ts';
 import { urls } from '../i18n/routes.ts';
+import { citizenIdConfigured, citizenIdentity, forgetIdentification } from './citizen-id.ts';
+import { maskHetu } from '../domain/hetu.ts';
 
 export type EformField = keyof EformForm | 'proof';
 
@@ -251,6 +253,8 @@ export interface EformView {
   failure?: string;
   /** How long requests are kept after they are closed, for the form's privacy notice. */
   retentionMonths: number;
+  /** With a provider configured: where to identify, and who is identified (the code masked). */
+  identification?: { startUrl: string; identified?: { name: string; maskedHetu: string } };
 }
 
 /**
@@ -264,27 +268,42 @@ export async function eformPage(
   /** The posted form, or undefined for a GET. */
   form: FormData | undefined,
   clientAddress: string,
+  /** The citizen's identification cookie, if any. */
+  citizenToken: string | undefined,
 ): Promise<{ redirect: string } | { status: number; view: EformView }> {
+  const store = await appStore();
   const choices = await eformChoices(lang);
   const retentionMonths = config().REQUEST_RETENTION_MONTHS;
-  if (!form) {
-    const wanted = url.searchParams.get('register');
-    const known = choices.some((organisation) => organisation.registers.some((register) => register.id === wanted));
-    return {
-      status: 200,
-      view: { choices, retentionMonths, errors: {}, values: { language: lang, registerList: known && wanted ? [wanted] : [] } },
-    };
+  const identity = citizenIdConfigured() ? await citizenIdentity(store, citizenToken) : undefined;
+  const wanted = url.searchParams.get('register');
+  const known = choices.some((organisation) => organisation.registers.some((register) => register.id === wanted));
+  const identification = citizenIdConfigured()
+    ? {
+        startUrl: `/auth/citizen/start?${new URLSearchParams({ lang, ...(known && wanted ? { register: wanted } : {}) })}`,
+        ...(identity ? { identified: { name: identity.name, maskedHetu: maskHetu(identity.hetu) } } : {}),
+      }
+    : undefined;
+  const base = { choices, retentionMonths, ...(identification ? { identification } : {}) };
+  if (!form)
+    return { status: 200, view: { ...base, errors: {}, values: { language: lang, registerList: known && wanted ? [wanted] : [] } } };
+  // The verified name stands for the typed one; the identity code is the verified one.
+  if (identity) {
+    form.set('name', identity.name);
+    form.delete('hetu');
   }
   const parsed = await parseEform(form);
-  if (!parsed.input) return { status: 400, view: { choices, retentionMonths, errors: parsed.errors, values: parsed.values } };
+  if (citizenIdConfigured() && !identity)
+    return { status: 403, view: { ...base, errors: {}, values: parsed.values, failure: 'eform.identify.required' } };
+  if (!parsed.input) return { status: 400, view: { ...base, errors: parsed.errors, values: parsed.values } };
   try {
-    const sent = await submitEform(await appStore(), parsed.input, { address: clientAddress });
+    const sent = await submitEform(store, parsed.input, { address: clientAddress, ...(identity ? { identity } : {}) });
+    if (identity) await forgetIdentification(store, citizenToken);
     return { redirect: urls.requestStatus(lang, sent.secret) };
   } catch (error) {
     if (!(error instanceof EformError)) throw error;
     return {
       status: error.code === 'eform.error.rateLimited' ? 429 : 400,
-      view: { choices, retentionMonths, errors: {}, values: parsed.values, failure: error.code },
+      view: { ...base, errors: {}, values: parsed.values, failure: error.code },
     };
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import * as z from 'zod';
 import type { Engine } from './migrations.ts';
-import { checkRow, inTransaction, readRow } from './rows.ts';
+import { checkRow, inTransaction, parseJson, readRow } from './rows.ts';
 import type { Tables } from './tables.ts';
 
 /** An arbitrary constant naming the e-form limits' lock among PostgreSQL advisory locks. */
@@ -11,6 +11,25 @@ const SUBMISSION_LOCK = 7_260_004;
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/u);
 const statusLinkSchema = z.strictObject({ secretHash: sha256Hex, requestId: z.uuid(), createdAt: z.iso.datetime() });
 const attemptKeySchema = z.string().min(1).max(200);
+
+/** A citizen's identification: the checks of the authorization request, then who the provider vouched for. */
+export const citizenLoginSchema = z.strictObject({
+  lang: z.enum(['fi', 'sv', 'en']),
+  /** Where the citizen goes back to: a path of this site. */
+  returnTo: z.string().regex(/^\/[^/\\]/u),
+  state: z.string().min(1).max(200),
+  nonce: z.string().min(1).max(200),
+  verifier: z.string().min(1).max(200),
+  identity: z
+    .strictObject({
+      name: z.string().min(1).max(200),
+      hetu: z.string().min(1).max(20),
+      method: z.string().min(1).max(300),
+      at: z.iso.datetime(),
+    })
+    .optional(),
+});
+export type CitizenLogin = z.infer<typeof citizenLoginSchema>;
 
 export interface SubmissionKey {
   key: string;
@@ -70,6 +89,32 @@ export class EformRepository {
         .execute();
       return true;
     });
+  }
+
+  async saveLogin(idHash: string, login: CitizenLogin, now: Date): Promise<void> {
+    const body = JSON.stringify(checkRow(citizenLoginSchema, login, 'citizen_logins'));
+    await this.db
+      .insertInto('citizen_logins')
+      .values({ id_hash: sha256Hex.parse(idHash), body, created_at: now.toISOString() })
+      .onConflict((conflict) => conflict.column('id_hash').doUpdateSet({ body }))
+      .execute();
+  }
+
+  /** A citizen's identification, if it began after `since`. */
+  async login(idHash: string, since: Date): Promise<CitizenLogin | undefined> {
+    const row = await this.db
+      .selectFrom('citizen_logins')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .where('created_at', '>', since.toISOString())
+      .executeTakeFirst();
+    return row ? readRow(citizenLoginSchema, parseJson(row.body, 'citizen_logins'), 'citizen_logins') : undefined;
+  }
+
+  /** Forgets one identification (once its request is sent), and every one that began before `cutoff`. */
+  async removeLogins(idHash: string | undefined, cutoff: Date): Promise<void> {
+    if (idHash) await this.db.deleteFrom('citizen_logins').where('id_hash', '=', idHash).execute();
+    await this.db.deleteFrom('citizen_logins').where('created_at', '<', cutoff.toISOString()).execute();
   }
 
   /** Forgets submissions older than the longest window. */

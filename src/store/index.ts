@@ -39,6 +39,7 @@ const TABLES: readonly TableName[] = [
   'job_leases',
   'request_status_links',
   'submission_attempts',
+  'citizen_logins',
 ];
 
 /** The repositories over one connection (or one transaction). */

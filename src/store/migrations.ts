@@ -183,7 +183,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'e-form: status links and submission limits',
+    name: 'e-form: status links, submission limits, citizen identification',
     async up(db) {
       // Only the SHA-256 of a status link's secret: a leaked table opens no request. The purge deletes the row.
       await db.schema
@@ -200,6 +200,13 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('at', 'text', (column) => column.notNull())
         .execute();
       await db.schema.createIndex('submission_attempts_key_at').on('submission_attempts').columns(['key', 'at']).execute();
+      // A citizen's identification under way (state, nonce, PKCE verifier), then its result, for half an hour.
+      await db.schema
+        .createTable('citizen_logins')
+        .addColumn('id_hash', 'text', (column) => column.primaryKey())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
     },
   },
 ];

@@ -113,6 +113,8 @@ export interface Tables {
   request_status_links: { secret_hash: string; request_id: string; created_at: string };
   /** E-form submissions per key (an address, an identity), for the limits; keys are hashes, never the address. */
   submission_attempts: { id: string; key: string; at: string };
+  /** A citizen's identification, by the SHA-256 of its cookie: the checks while under way, then the verified person, as JSON. */
+  citizen_logins: { id_hash: string; body: string; created_at: string };
   change_counters: { scope: string; counter: number };
 }
 
