@@ -38,6 +38,8 @@ function provider(): Promise<client.Configuration> {
         OIDC_CLIENT_SECRET ? client.ClientSecretBasic(OIDC_CLIENT_SECRET) : client.None(),
         OIDC_ALLOW_HTTP ? { execute: [client.allowInsecureRequests] } : undefined,
       );
+      // The ID token's signature is checked against the provider's keys too, not only trusted for coming over TLS.
+      client.enableNonRepudiationChecks(found);
       // Suomi.fi signs and encrypts the UserInfo response to the key the service registered.
       if (OIDC_DECRYPTION_KEY) {
         const jwk = JSON.parse(OIDC_DECRYPTION_KEY) as JsonWebKey & { alg?: string };
@@ -115,7 +117,9 @@ export async function finishIdentification(store: Store, token: string | undefin
     if (!claimText(claims, OIDC_NAME_CLAIM) || !claimText(claims, OIDC_HETU_CLAIM))
       claims = { ...claims, ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)) };
   } catch (error) {
-    throw new IdentificationError((error as Error).message);
+    // The check that failed, for the log (openid-client names it in the cause): never a token or a claim's value.
+    const cause = (error as Error).cause;
+    throw new IdentificationError(cause instanceof Error ? cause.message : (error as Error).message);
   }
   const { OIDC_NAME_CLAIM, OIDC_HETU_CLAIM, OIDC_ISSUER } = config();
   const name = claimText(claims, OIDC_NAME_CLAIM);

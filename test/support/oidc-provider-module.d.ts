@@ -5,13 +5,13 @@ declare module 'oidc-provider' {
     accountId: string;
     claims: (use: string, scope: string) => Promise<Record<string, unknown>>;
   }
-  interface Configuration {
+  export interface Configuration {
     clients: Record<string, unknown>[];
     claims?: Record<string, string[]>;
     findAccount?: (context: unknown, id: string) => Promise<Account | undefined>;
     pkce?: { required?: () => boolean };
     cookies?: { keys?: string[] };
-    ttl?: Record<string, number>;
+    ttl?: Record<string, number | (() => number)>;
   }
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import Provider from 'oidc-provider';
+import Provider, { type Configuration } from 'oidc-provider';
 
 /**
  * A real OpenID Connect provider (oidc-provider) for the tests and for trying Seloste on one machine: a test client,
@@ -27,7 +27,11 @@ export interface RunningProvider {
  * Takes a loopback port for the provider first, so that Seloste can be started with its issuer, and starts the
  * provider once Seloste's address (the redirect URI) is known: Seloste discovers the provider on first use.
  */
-export async function reserveOidcProvider(port = 0): Promise<{ issuer: string; start: (redirectUris: string[]) => RunningProvider }> {
+export async function reserveOidcProvider(
+  port = 0,
+  /** More of oidc-provider's configuration, e.g. token lifetimes for a test of expiry. */
+  extra: Partial<Configuration> = {},
+): Promise<{ issuer: string; start: (redirectUris: string[]) => RunningProvider }> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
@@ -55,6 +59,7 @@ export async function reserveOidcProvider(port = 0): Promise<{ issuer: string; s
         pkce: { required: () => true },
         // A fixed test key for the provider's own cookies; a real provider keeps secret ones.
         cookies: { keys: ['a-test-cookie-key-for-the-local-provider'] },
+        ...extra,
       });
       server.on('request', provider.callback());
       return { issuer, provider, stop };
@@ -63,8 +68,8 @@ export async function reserveOidcProvider(port = 0): Promise<{ issuer: string; s
 }
 
 /** Starts the provider on a loopback port, accepting the given redirect URIs for the test client. */
-export async function startOidcProvider(redirectUris: string[], port = 0): Promise<RunningProvider> {
-  return (await reserveOidcProvider(port)).start(redirectUris);
+export async function startOidcProvider(redirectUris: string[], port = 0, extra: Partial<Configuration> = {}): Promise<RunningProvider> {
+  return (await reserveOidcProvider(port, extra)).start(redirectUris);
 }
 
 if (process.argv[2] === 'serve') {
