@@ -3,6 +3,7 @@ import { AttachmentRepository } from './attachments.ts';
 import { AuditRepository } from './audit-log.ts';
 import { ChangeCounters } from './change-counters.ts';
 import { DataRequestRepository } from './data-requests.ts';
+import { EformRepository } from './eform.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './database.ts';
 import { JobLeases } from './job-leases.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -42,6 +43,9 @@ const TABLES: readonly TableName[] = [
   'sosdata_notifications',
   'register_versions',
   'register_workflow',
+  'request_status_links',
+  'submission_attempts',
+  'citizen_logins',
 ];
 
 /** The repositories over one connection (or one transaction). */
@@ -54,6 +58,7 @@ export interface Repositories {
   readonly attachments: AttachmentRepository;
   readonly dataRequests: DataRequestRepository;
   readonly jobLeases: JobLeases;
+  readonly eform: EformRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly changes: ChangeCounters;
@@ -86,6 +91,7 @@ function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | 
     attachments: new AttachmentRepository(db),
     dataRequests: new DataRequestRepository(db),
     jobLeases: new JobLeases(db),
+    eform: new EformRepository(db, engine),
     audit: new AuditRepository(db, engine),
     settings: new SettingsRepository(db),
     changes: new ChangeCounters(db),

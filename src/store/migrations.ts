@@ -213,6 +213,34 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 4,
+    name: 'e-form: status links, submission limits, citizen identification',
+    async up(db) {
+      // Only the SHA-256 of a status link's secret: a leaked table opens no request. The purge deletes the row.
+      await db.schema
+        .createTable('request_status_links')
+        .addColumn('secret_hash', 'text', (column) => column.primaryKey())
+        .addColumn('request_id', 'text', (column) => column.notNull().references('requests.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('request_status_links_request').on('request_status_links').column('request_id').execute();
+      await db.schema
+        .createTable('submission_attempts')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('submission_attempts_key_at').on('submission_attempts').columns(['key', 'at']).execute();
+      // A citizen's identification under way (state, nonce, PKCE verifier), then its result, for half an hour.
+      await db.schema
+        .createTable('citizen_logins')
+        .addColumn('id_hash', 'text', (column) => column.primaryKey())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+  {
     version: 5,
     name: 'Sosdata notifications edited in the browser, and their rounds',
     async up(db) {
