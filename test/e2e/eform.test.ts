@@ -85,6 +85,13 @@ describe('asking about one own data on the e-form', () => {
     await context.close();
   });
 
+  it.each([390, 1280])('the statistics page has no WCAG 2.1 A or AA violation at %i px', async (width) => {
+    const page = await open('/sv/statistik?organisation=helsinki', width);
+    expect(await axeViolations(page)).toEqual([]);
+    if (width === 1280) seen.push({ name: 'statistics', html: await page.content() });
+    await page.context().close();
+  });
+
   it('validates as HTML (Nu HTML Checker)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seloste-vnu-eform-'));
     const files = seen.map(({ name, html }) => {

@@ -160,4 +160,27 @@ describe('the e-form', () => {
     expect(page).toContain('Tästä osoitteesta on lähetetty liian monta pyyntöä.');
     expect(page).toContain('value="Testi Kansalainen"');
   });
+
+  it('counts the requests in public statistics, suppressing cells under five, on a page and as JSON', async () => {
+    for (const path of ['/fi/tilastot', '/sv/statistik', '/en/statistics'])
+      expect((await fetch(`${server.baseUrl}${path}`)).status, path).toBe(200);
+    expect((await fetch(`${server.baseUrl}/sv/tilastot`)).status).toBe(404);
+    const year = new Date().getFullYear();
+    const json = (await (await fetch(`${server.baseUrl}/statistics.json?organisation=helsinki&year=${year}`)).json()) as {
+      total: number | null;
+      byType: Record<string, number | null>;
+      byMonth: (number | null)[];
+      decided: number | null;
+      medianDaysToDecide: number | null;
+    };
+    // Five were sent to Helsinki's registers above: one access request was decided, the rest wait.
+    expect(json.total).toBe(5);
+    expect(json.byType.access).toBe(5);
+    expect(json.byType.erasure).toBeNull();
+    expect(json.byMonth[new Date().getMonth()]).toBe(5);
+    expect(json.decided).toBeNull();
+    expect(json.medianDaysToDecide).toBeNull();
+    const page = await (await fetch(`${server.baseUrl}/en/statistics?organisation=helsinki&year=${year}`)).text();
+    expect(page).toContain('under 5');
+  });
 });
