@@ -110,7 +110,8 @@ describe('an informatics officer fills in a municipality group’s Sosdata notif
 describe('the Sosdata pages', () => {
   for (const width of [390, 1280]) {
     it.each(PAGES)(`%s has no WCAG 2.1 A or AA violation at ${width} px (axe)`, async (pathname) => {
-      const page = await officer.newPage({ viewport: { width, height: 900 } });
+      const page = await officer.newPage();
+      await page.setViewportSize({ width, height: 900 });
       await page.goto(`${server.baseUrl}${pathname}`);
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
