@@ -6,7 +6,14 @@ import { isRealIsoDate } from '../domain/date.ts';
 import { pickLanguage } from '../domain/localized-text.ts';
 import type { Lang } from '../domain/language.ts';
 import type { Actor } from '../domain/user.ts';
-import { sosdataAnswersSchema, type SosdataNotification, type SosdataRecord } from '../domain/sosdata.ts';
+import {
+  FIELD_QUESTIONS,
+  sosdataAnswersSchema,
+  type AnswerField,
+  type SosdataNotification,
+  type SosdataRecord,
+} from '../domain/sosdata.ts';
+import { SERVICE_TASKS, type QuestionNumber } from '../domain/sosdata-form.ts';
 import { groupsUsingRegister, notificationProblems, type SosdataProblem } from '../domain/sosdata-rules.ts';
 import { urls } from '../i18n/routes.ts';
 import type { Store } from '../store/index.ts';
@@ -114,7 +121,8 @@ export type SosdataSaveResult =
       error: string;
       /** What was typed, to show again. */
       values?: Record<string, unknown>;
-      schemaProblems?: SchemaProblem[];
+      /** Answers of the wrong shape, each with the question it belongs to when it belongs to one. */
+      schemaProblems?: (SchemaProblem & { question?: QuestionNumber })[];
       problems?: SosdataProblem[];
     };
 
@@ -141,7 +149,11 @@ export async function saveSosdataAnswers(
       status: 400,
       error: 'sosdataStaff.invalid',
       values,
-      schemaProblems: toSchemaProblems(parsed.error.issues).map((problem) => ({ ...problem, path: ['answers', ...problem.path] })),
+      schemaProblems: toSchemaProblems(parsed.error.issues).map((problem) => ({
+        ...problem,
+        path: ['answers', ...problem.path],
+        question: questionOfPath(problem.path),
+      })),
     };
   const notification: SosdataNotification = { ...record.notification, answers: parsed.data, status: 'draft' };
   return write(store, actor, record, notification, form, at, async (repositories, saved) => {
@@ -188,6 +200,14 @@ export async function changeSosdataStatus(
   return write(store, actor, record, changed, form, at, (repositories, saved) =>
     auditStatus(repositories, actor.username, record, saved.notification.status, at),
   );
+}
+
+/** THL's question number of an answer's path, such as ['structuredArchiving', 'elderly'] (question 10). */
+function questionOfPath(path: readonly PropertyKey[]): QuestionNumber | undefined {
+  const [field, key] = path.map(String);
+  if (field === 'structuredArchiving') return SERVICE_TASKS.find((task) => task.id === key)?.question;
+  const numbers = field && field in FIELD_QUESTIONS ? FIELD_QUESTIONS[field as AnswerField] : undefined;
+  return typeof numbers === 'number' ? numbers : undefined;
 }
 
 type Repositories = Parameters<Parameters<Store['transaction']>[0]>[0];
