@@ -97,6 +97,17 @@ describe.each(WIDTHS)('at %i px', (width) => {
   });
 });
 
+describe('at 320 px, the narrowest phone', () => {
+  it('every page still fits the window', async () => {
+    for (const { path: pathname, staff } of PAGES) {
+      const page = await open(pathname, 320, staff);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), pathname).toBeLessThanOrEqual(320);
+      expect(await overflowing(page), pathname).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
+
 describe('label and value rows', () => {
   /** Where each label's value starts, relative to the label: below it (stacked) or beside it. */
   async function valuePlacement(width: number): Promise<{ below: number; beside: number }> {
