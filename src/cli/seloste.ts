@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   purge: async () => (await import('./purge.ts')).runPurge,
   remind: async () => (await import('./remind.ts')).runRemind,
   pdf: async () => (await import('./pdf.ts')).runPdf,
+  publish: async () => (await import('./publish.ts')).runPublish,
   schema: async () => (await import('./schema.ts')).runSchema,
   serve: async () => (await import('./serve.ts')).runServe,
   sosdata: async () => (await import('./sosdata.ts')).runSosdata,

@@ -36,6 +36,14 @@ export const AUDIT_ACTIONS = [
   'dataRequest.reminded',
   'dataRequest.answered',
   'dataRequest.cancelled',
+  'sosdata.seeded',
+  'sosdata.saved',
+  'sosdata.status',
+  'register.published',
+  'register.submitted',
+  'register.returned',
+  'register.withdrawn',
+  'register.saved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

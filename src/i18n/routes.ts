@@ -18,6 +18,15 @@ export const urls = {
   register: (lang: Lang, id: string) => `/${lang}/${SEGMENTS.register[lang]}/${id}`,
   registerPdf: (lang: Lang, id: string) => `/${lang}/${SEGMENTS.register[lang]}/${id}.pdf`,
   registerJson: (id: string) => `/registers/${id}.json`,
+  /** Every published version of a register, with what changed (the DPO workspace). */
+  registerHistory: (lang: Lang, id: string) => `/${lang}/${SEGMENTS.register[lang]}/${id}/versions`,
+  /** One past version, kept at this address for good: as a page, a PDF and JSON. */
+  registerVersion: (lang: Lang, id: string, number: number) => `/${lang}/${SEGMENTS.register[lang]}/${id}/versions/${number}`,
+  registerVersionPdf: (lang: Lang, id: string, number: number) => `/${lang}/${SEGMENTS.register[lang]}/${id}/versions/${number}.pdf`,
+  registerVersionJson: (id: string, number: number) => `/registers/${id}/versions/${number}.json`,
+  /** What changed between two versions, section by section. */
+  registerCompare: (lang: Lang, id: string) => `/${lang}/${SEGMENTS.register[lang]}/${id}/versions/compare`,
+  registerDiff: (lang: Lang, id: string, from: number, to: number) => `${urls.registerCompare(lang, id)}?from=${from}&to=${to}`,
   registersJson: () => '/registers.json',
   schema: (name: 'register' | 'organisation') => `/schema/${name}.schema.json`,
   page: (lang: Lang, page: FixedPage) => `/${lang}/${SEGMENTS[page][lang]}`,

@@ -1,22 +1,22 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../services/catalogue.ts';
+import { getPublishedCatalogue } from '../services/published.ts';
 import { LANGS } from '../domain/language.ts';
 import { alternatesFor, urls } from '../i18n/routes.ts';
 import { publicOrigin } from '../services/public-origin.ts';
 
 /** Open data: every published register, with links to its notice in each language and to its JSON, on the public origin. */
 export const GET: APIRoute = async () => {
-  const catalogue = await getCatalogue();
+  const catalogue = await getPublishedCatalogue();
   // Links come from configuration: a request's Host header is anyone's to set.
   const origin = publicOrigin();
   const registers = [...catalogue.registers.values()]
-    .filter(({ register }) => register.status === 'published')
-    .map(({ register, languages }) => ({
+    .map(({ register, languages, version }) => ({
       id: register.id,
       title: register.title,
       organisation: register.organisation,
       format: register.format,
-      version: register.version,
+      version: version.number,
+      effective: version.effective,
       published: register.published,
       updated: register.updated,
       languages: languages.complete,

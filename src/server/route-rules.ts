@@ -41,7 +41,10 @@ export const FORM_ROUTES: readonly RouteRule[] = [
   { route: '/[lang]/staff/requests/new', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/requests/[reference]', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/reports/requests.csv', methods: READ_AND_POST, body: 'form' },
-  { route: '/[lang]/staff/registers/**', methods: READ_AND_POST, body: 'registerEditor' },
+  { route: '/[lang]/staff/sosdata/notifications/[id]', methods: READ_AND_POST, body: 'form' },
+  // A register's page takes the review workflow's small forms; its list and preview take none.
+  { route: '/[lang]/staff/registers/[id]', methods: READ_AND_POST, body: 'form' },
+  { route: '/[lang]/staff/registers/[id]/edit/**', methods: READ_AND_POST, body: 'registerEditor' },
 ];
 
 export const READ_ONLY: RouteRule = { route: '*', methods: ['GET', 'HEAD'], body: 'none' };

@@ -18,6 +18,7 @@ import { pickLanguage } from '../domain/localized-text.ts';
 
 /** What the owner is told: the request, whose data, which register, by when, and to answer the registry office. */
 async function message(
+  repositories: Pick<Repositories, 'registerVersions'>,
   request: DataSubjectRequest,
   register: string,
   due: string,
@@ -25,7 +26,7 @@ async function message(
   kind: 'data-request' | 'data-reminder',
 ): Promise<{ subject: string; text: string }> {
   const t = tFor(lang);
-  const inForce = await registerInForce(register, request.received);
+  const inForce = await registerInForce(repositories, register, request.received);
   const period = request.logData
     ? t('dataRequest.mail.period', {
         from: letterDay(request.logData.from),
@@ -76,7 +77,7 @@ export function createDataRequest(
     const requestDue = request.extension?.due.date ?? request.due.date;
     if (input.due < request.received) throw new RequestError('dataRequest.due.beforeReceipt');
     if (input.due > requestDue) throw new RequestError('dataRequest.due.afterRequest', { date: letterDay(requestDue) });
-    const { text } = await message(request, input.register, input.due, input.lang, 'data-request');
+    const { text } = await message(repositories, request, input.register, input.due, input.lang, 'data-request');
     await repositories.dataRequests.save({
       id: crypto.randomUUID(),
       requestId: request.id,
@@ -111,7 +112,7 @@ export async function sendDataRequest(
   if (dataRequest.status !== 'to-send') throw new RequestError('dataRequest.notToSend');
   if (channel === 'email') {
     if (!mailConfigured() || !dataRequest.contact.email) throw new RequestError('dataRequest.noMail');
-    const { subject } = await message(request, dataRequest.register, dataRequest.due, lang, 'data-request');
+    const { subject } = await message(store, request, dataRequest.register, dataRequest.due, lang, 'data-request');
     try {
       await sendMail({ to: dataRequest.contact.email, subject, text: dataRequest.message });
     } catch {
@@ -196,7 +197,7 @@ export async function sendReminders(
       if (!(await store.dataRequests.claimReminder(dataRequest.id, today))) continue;
       const request = await store.requests.byId(dataRequest.requestId);
       if (!request) continue;
-      const mail = await message(request, dataRequest.register, dataRequest.due, options.lang, 'data-reminder');
+      const mail = await message(store, request, dataRequest.register, dataRequest.due, options.lang, 'data-reminder');
       try {
         await sendMail({ to: dataRequest.contact.email, ...mail });
       } catch {

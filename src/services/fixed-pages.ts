@@ -1,4 +1,3 @@
-import { getCatalogue } from '../content/catalogue.ts';
 import { readTemplate } from '../content/templates.ts';
 import type { Lang } from '../domain/language.ts';
 import { pickLanguage, type Localized } from '../domain/localized-text.ts';
@@ -6,6 +5,7 @@ import { tFor } from '../i18n/index.ts';
 import type { FixedPage } from '../i18n/routes.ts';
 import { registryOfficeRows, type FieldRow } from '../render/notice-view.ts';
 import { config } from '../domain/config.ts';
+import { getPublishedCatalogue } from './published.ts';
 
 export interface FixedPageContent {
   /** Markdown from templates/pages. */
@@ -23,12 +23,8 @@ export async function fixedPage(page: FixedPage, lang: Lang): Promise<FixedPageC
   if (page === 'accessibility')
     return { body: await readTemplate('pages/accessibility', lang, { feedbackEmail: feedbackEmail() }), offices: [] };
   const t = tFor(lang);
-  const catalogue = await getCatalogue();
-  const ids = new Set(
-    [...catalogue.registers.values()]
-      .filter(({ register }) => register.status === 'published')
-      .map(({ register }) => register.organisation),
-  );
+  const catalogue = await getPublishedCatalogue();
+  const ids = new Set([...catalogue.registers.values()].map(({ register }) => register.organisation));
   const collator = new Intl.Collator(lang);
   const offices = [...ids]
     .flatMap((id) => {

@@ -61,7 +61,7 @@ async function composeLetter(
   const describesRegisters =
     kind === 'decision' && REGISTER_REPLY_TYPES.includes(request.type) && request.outcome !== 'refused' && request.outcome !== 'no-data';
   const sections = describesRegisters
-    ? (await Promise.all(replyRegisters.map((id) => registerInForce(id, today)))).flatMap((inForce) =>
+    ? (await Promise.all(replyRegisters.map((id) => registerInForce(repositories, id, today)))).flatMap((inForce) =>
         inForce ? [registerReplySection(inForce, lang, t)] : [],
       )
     : [];

@@ -1,5 +1,3 @@
-import type { LoadedContent } from '../content/load.ts';
-import { getCatalogue } from '../content/catalogue.ts';
 import { readJsonTemplate } from '../content/templates.ts';
 import { formatDate } from '../domain/date.ts';
 import { LANGS, type Lang } from '../domain/language.ts';
@@ -11,6 +9,7 @@ import { ByteLru } from './lru.ts';
 import { getPublishedNotice, type Notice } from './notice.ts';
 import { publicOrigin } from './public-origin.ts';
 import { config } from '../domain/config.ts';
+import { getPublishedCatalogue, type PublishedCatalogue } from './published.ts';
 
 export interface PdfRequest {
   /** The site's public origin, e.g. https://seloste.example.com, for the address printed in the PDF. */
@@ -26,7 +25,7 @@ export function sourceDateEpoch(): Date | undefined {
 }
 
 /** Renders a notice's PDF. Used by the web route (through the cache) and by `seloste pdf`. */
-export async function renderPdf(notice: Notice, lang: Lang, request: PdfRequest): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderPdf(notice: Pick<Notice, 'view'>, lang: Lang, request: PdfRequest): Promise<Uint8Array<ArrayBuffer>> {
   const t = tFor(lang);
   const [layout, labels] = await Promise.all([
     readJsonTemplate('pdf/layout', pdfLayoutSchema),
@@ -46,15 +45,15 @@ export async function renderPdf(notice: Notice, lang: Lang, request: PdfRequest)
 const rendered = new ByteLru<Uint8Array<ArrayBuffer>>(32 * 1024 * 1024);
 /** Renders under way, so that simultaneous requests for one PDF share a single render. */
 const pending = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-/** The content the cached PDFs were rendered from: working copies can change without a new version number. */
-let renderedFrom: LoadedContent | undefined;
+/** The published catalogue the cached PDFs were rendered from (an organisation's file can change without a new version). */
+let renderedFrom: PublishedCatalogue | undefined;
 
 /**
- * The PDF of a published register, from cache while its register has not changed; undefined when there is none.
+ * The PDF of a register's version in force, from cache while nothing public changed; undefined when there is none.
  * The address printed in it is the configured public origin, so no request can put another host into a PDF.
  */
 export async function getNoticePdf(id: string, lang: Lang): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const catalogue = await getCatalogue();
+  const catalogue = await getPublishedCatalogue();
   const notice = await getPublishedNotice(id, lang);
   if (!notice) return undefined;
   if (catalogue !== renderedFrom) {
@@ -64,7 +63,7 @@ export async function getNoticePdf(id: string, lang: Lang): Promise<Uint8Array<A
   }
   // The content changed while the notice was being built: render it, but do not keep it under the older content.
   if (catalogue.registers.get(id) !== notice.entry) return renderPdf(notice, lang, { origin: publicOrigin() });
-  const key = `${id}:${notice.entry.register.version}:${lang}`;
+  const key = `${id}:${notice.entry.version.number}:${lang}`;
   const cached = rendered.get(key);
   if (cached) return cached;
   let render = pending.get(key);

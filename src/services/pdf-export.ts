@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { getCatalogue } from '../content/catalogue.ts';
 import type { Lang } from '../domain/language.ts';
 import { getPublishedNotice } from './notice.ts';
+import { getCatalogue } from '../content/catalogue.ts';
 import { renderPdf } from './notice-pdf.ts';
+import { getPublishedCatalogue } from './published.ts';
 
 export interface ExportRequest {
   /** Register ids; empty means every published register. */
@@ -27,10 +28,8 @@ const MIN_FILES_PER_WORKER = 6;
 
 /** Renders and writes the PDFs of published registers, in parallel for large batches: the use case behind `seloste pdf`. */
 export async function exportPdfs(request: ExportRequest): Promise<{ written: number; unknownIds: string[]; contentErrors: number }> {
-  const catalogue = await getCatalogue();
-  const published = [...catalogue.registers.values()]
-    .filter(({ register }) => register.status === 'published')
-    .map(({ register }) => register.id);
+  const [catalogue, content] = await Promise.all([getPublishedCatalogue(), getCatalogue()]);
+  const published = [...catalogue.registers.keys()];
   const ids = request.ids.length > 0 ? request.ids.filter((id) => published.includes(id)) : published.sort();
   const unknownIds = request.ids.filter((id) => !published.includes(id));
   const jobs: ExportJob[] = ids.flatMap((id) => request.languages.map((lang) => ({ id, lang })));
@@ -39,7 +38,7 @@ export async function exportPdfs(request: ExportRequest): Promise<{ written: num
   const finished = (file: string) => request.progress?.({ done: ++done, total: jobs.length, file });
   if (workers === 1) for (const job of jobs) finished(await exportOne(job, request.origin, request.outDir));
   else await Promise.all(partition(jobs, workers).map((share) => runWorker(share, request, finished)));
-  return { written: done, unknownIds, contentErrors: catalogue.issues.filter((issue) => issue.severity === 'error').length };
+  return { written: done, unknownIds, contentErrors: content.issues.filter((issue) => issue.severity === 'error').length };
 }
 
 /** Renders one notice to `<outDir>/<id>-<lang>.pdf` and returns the file name. */

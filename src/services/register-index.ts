@@ -1,4 +1,3 @@
-import { getCatalogue } from '../content/catalogue.ts';
 import type { LoadedContent } from '../content/load.ts';
 import { collectLocalizedTexts, pickLanguage, type Localized } from '../domain/localized-text.ts';
 import { LANGS, type Lang } from '../domain/language.ts';
@@ -11,6 +10,7 @@ import {
   type RegisterFormat,
   type SectionField,
 } from '../domain/register.ts';
+import { getPublishedCatalogue } from './published.ts';
 
 export interface RegisterIndexItem {
   id: string;
@@ -80,9 +80,9 @@ function normalise(text: string): string {
 
 /** The published registers matching a query, sorted, in the reader's language: the public catalogue. */
 export async function searchCatalogue(lang: Lang, query: CatalogueQuery = {}): Promise<CatalogueResult> {
-  const catalogue = await getCatalogue();
+  const catalogue = await getPublishedCatalogue();
   const collator = new Intl.Collator(lang);
-  const published = [...catalogue.registers.values()].filter(({ register }) => register.status === 'published');
+  const published = [...catalogue.registers.values()];
   const organisationIds = [...new Set(published.map(({ register }) => register.organisation))];
   const organisations = organisationIds
     .map((id) => ({ id, name: nameOf(catalogue, id, lang) }))

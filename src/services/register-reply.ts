@@ -5,7 +5,7 @@ import { pickLanguage, type LocalizedText } from '../domain/localized-text.ts';
 import type { Person } from '../domain/contact.ts';
 import type { Register } from '../domain/register.ts';
 import { formatPeriod } from '../render/notice-view.ts';
-import { getCatalogue } from './catalogue.ts';
+import type { Repositories } from '../store/index.ts';
 
 /** A register as published on a day, with the number of that published version. */
 export interface RegisterInForce {
@@ -13,16 +13,16 @@ export interface RegisterInForce {
   version: { number: number; effective?: string };
 }
 
-/**
- * The published version of a register in force on a day. Until published versions live in the database (the DPO
- * workspace), this reads the current catalogue and the register's own `version` field; a reply names that number, so
- * it can point at the versions repository without changing its callers.
- */
-export async function registerInForce(registerId: string, _date: string): Promise<RegisterInForce | undefined> {
-  const entry = (await getCatalogue()).registers.get(registerId);
-  if (!entry || entry.register.status !== 'published') return undefined;
-  const { register } = entry;
-  return { register, version: { number: register.version, effective: register.updated ?? register.published } };
+/** The published version of a register in force on a day (Finnish time), named with the database's number. */
+export async function registerInForce(
+  repositories: Pick<Repositories, 'registerVersions'>,
+  registerId: string,
+  date: string,
+): Promise<RegisterInForce | undefined> {
+  const [version] = await repositories.registerVersions.inForce(date, [registerId]);
+  if (!version) return undefined;
+  const { register, number, effective } = version;
+  return { register, version: { number, effective } };
 }
 
 /**

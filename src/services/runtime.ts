@@ -4,7 +4,10 @@ import path from 'node:path';
 import { config } from '../domain/config.ts';
 import { removeLeftovers } from '../store/durable-file.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { todayInFinland } from '../domain/calendar.ts';
 import { watchChanges } from './changes.ts';
+import { addChangeSource } from './public-changes.ts';
+import { publishOnFirstStart } from './publishing.ts';
 import { scheduleReminders } from './reminder-schedule.ts';
 
 /** Where runtime data lives, from the configuration: PostgreSQL when DATABASE_URL is set, else DATA_DIR/seloste.db. */
@@ -46,10 +49,13 @@ export function appStore(): Promise<Store> {
   holder[KEY] ??= (async () => {
     const store = await openStore(storeConfig());
     await removeLeftoverFiles();
+    await publishOnFirstStart(store);
     const stopWatching = watchChanges(store, config().CHANGE_POLL_SECONDS * 1000);
+    const stopDays = addChangeSource(finnishDays());
     const stopReminders = scheduleReminders(store);
     const shutdown = async (signal: NodeJS.Signals) => {
       stopWatching();
+      stopDays();
       stopReminders();
       await store.close();
       process.exit(signal === 'SIGINT' ? 130 : 0);
@@ -63,6 +69,29 @@ export function appStore(): Promise<Store> {
     throw error;
   });
   return holder[KEY];
+}
+
+/**
+ * A change source that moves when the day changes in Finland, so public pages cached yesterday are rendered again
+ * when a scheduled version comes into force. Read on every cached response, so it looks at the clock once a minute.
+ */
+function finnishDays() {
+  let checked = 0;
+  let day = '';
+  let days = 0;
+  return {
+    generation() {
+      const now = Date.now();
+      if (now - checked < 60_000) return days;
+      checked = now;
+      const today = todayInFinland(new Date(now));
+      if (today !== day) {
+        day = today;
+        days += 1;
+      }
+      return days;
+    },
+  };
 }
 
 /** Opens the store for one command-line run, and closes it afterwards whatever happens. */

@@ -41,7 +41,7 @@ export function sosdataCsv(view: SosdataView): string {
 }
 
 /** The notification as JSON: its metadata, every applicable question with its number, text and answers, and the problems. */
-export function sosdataJson(entry: SosdataEntry, view: SosdataView): string {
+export function sosdataJson(entry: Pick<SosdataEntry, 'notification'>, view: SosdataView): string {
   const { notification } = entry;
   return `${JSON.stringify(
     {
@@ -70,7 +70,7 @@ export function sosdataJson(entry: SosdataEntry, view: SosdataView): string {
 
 /** The notification as a tagged PDF in `lang`, numbered as THL's form. */
 export async function sosdataPdf(
-  entry: SosdataEntry,
+  entry: Pick<SosdataEntry, 'notification'>,
   lang: Lang,
   organisation: Organisation | undefined,
 ): Promise<Uint8Array<ArrayBuffer>> {
@@ -107,7 +107,7 @@ export async function sosdataPdf(
 
 /** One notification in one format and language, as the bytes of a file. */
 export async function exportSosdata(
-  entry: SosdataEntry,
+  entry: Pick<SosdataEntry, 'notification'>,
   format: SosdataFormat,
   lang: Lang,
   organisation: Organisation | undefined,

@@ -6,10 +6,12 @@ import { DataRequestRepository } from './data-requests.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './database.ts';
 import { JobLeases } from './job-leases.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import { MIGRATIONS, type Engine } from './migrations.ts';
+import { LATEST_VERSION, type Engine } from './migrations.ts';
+import { RegisterVersionRepository } from './register-versions.ts';
 import { RequestRepository } from './requests.ts';
 import { SessionRepository } from './sessions.ts';
 import { SettingsRepository } from './settings.ts';
+import { SosdataRepository } from './sosdata.ts';
 import type { TableName, Tables } from './tables.ts';
 import { UserRepository } from './users.ts';
 
@@ -36,6 +38,10 @@ const TABLES: readonly TableName[] = [
   'request_attachments',
   'data_requests',
   'job_leases',
+  'sosdata_rounds',
+  'sosdata_notifications',
+  'register_versions',
+  'register_workflow',
 ];
 
 /** The repositories over one connection (or one transaction). */
@@ -51,6 +57,8 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly changes: ChangeCounters;
+  readonly sosdata: SosdataRepository;
+  readonly registerVersions: RegisterVersionRepository;
 }
 
 /**
@@ -81,6 +89,8 @@ function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | 
     audit: new AuditRepository(db, engine),
     settings: new SettingsRepository(db),
     changes: new ChangeCounters(db),
+    sosdata: new SosdataRepository(db),
+    registerVersions: new RegisterVersionRepository(db),
   };
 }
 
@@ -111,7 +121,7 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
           .selectFrom('schema_migrations')
           .select((eb) => eb.fn.max('version').as('version'))
           .executeTakeFirst();
-        const expected = MIGRATIONS.at(-1)!.version;
+        const expected = LATEST_VERSION;
         if (Number(newest?.version) !== expected) return { ok: false, problem: `schema version ${newest?.version} ≠ ${expected}` };
         return { ok: true };
       } catch (error) {

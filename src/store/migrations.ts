@@ -181,7 +181,67 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 2,
+    name: 'published register versions and the publishing workflow',
+    async up(db) {
+      await db.schema
+        .createTable('register_versions')
+        .addColumn('register_id', 'text', (column) => column.notNull())
+        .addColumn('number', 'integer', (column) => column.notNull())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('effective', 'text', (column) => column.notNull())
+        .addColumn('published_at', 'text', (column) => column.notNull())
+        .addColumn('submitted_by', 'text', (column) => column.notNull())
+        .addColumn('approved_by', 'text', (column) => column.notNull())
+        .addColumn('summary', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        // The key makes two approvals at once collide: only one of them can become the next number.
+        .addPrimaryKeyConstraint('register_versions_pk', ['register_id', 'number'])
+        .execute();
+      await db.schema.createIndex('register_versions_effective').on('register_versions').columns(['effective', 'register_id']).execute();
+      await db.schema.createIndex('register_versions_published_at').on('register_versions').column('published_at').execute();
+      await db.schema
+        .createTable('register_workflow')
+        .addColumn('register_id', 'text', (column) => column.primaryKey())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull())
+        .addColumn('changed_at', 'text', (column) => column.notNull())
+        .addColumn('changed_by', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+  {
+    version: 5,
+    name: 'Sosdata notifications edited in the browser, and their rounds',
+    async up(db) {
+      await db.schema
+        .createTable('sosdata_rounds')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('deadline', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable('sosdata_notifications')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('round_id', 'text', (column) => column.notNull().references('sosdata_rounds.id'))
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .addColumn('updated_by', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('sosdata_notifications_org').on('sosdata_notifications').columns(['organisation', 'id']).execute();
+      await db.schema.createIndex('sosdata_notifications_round').on('sosdata_notifications').column('round_id').execute();
+    },
+  },
 ];
+
+/** The newest schema version this Seloste knows. Versions are numbered by the branch that adds them, so the list may
+ * not be in order: the newest is the highest, not the last. */
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
 /** An arbitrary constant naming the migration lock among PostgreSQL advisory locks. */
 const MIGRATION_LOCK = 7_260_001;
@@ -203,9 +263,8 @@ export async function migrate(db: Kysely<Tables>, engine: Engine, now = new Date
       .execute();
     const applied = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((row) => Number(row.version)));
     const newest = Math.max(0, ...applied);
-    const latest = MIGRATIONS.at(-1)?.version ?? 0;
-    if (newest > latest)
-      throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${latest}): upgrade Seloste`);
+    if (newest > LATEST_VERSION)
+      throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${LATEST_VERSION}): upgrade Seloste`);
     const done: number[] = [];
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;

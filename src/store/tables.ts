@@ -110,6 +110,49 @@ export interface Tables {
   };
   settings: { organisation: string; key: string; value: string };
   change_counters: { scope: string; counter: number };
+  sosdata_rounds: {
+    id: string;
+    /** THL's submission date, for ordering. */
+    deadline: string;
+    /** The whole round, as JSON. */
+    body: string;
+  };
+  sosdata_notifications: {
+    id: string;
+    organisation: string;
+    round_id: string;
+    status: string;
+    version: number;
+    updated_at: string;
+    updated_by: string;
+    /** The notification without its round (the round row holds that), as JSON. */
+    body: string;
+  };
+  /** Immutable published versions of registers: one row per version, never updated or deleted. */
+  register_versions: {
+    register_id: string;
+    number: number;
+    organisation: string;
+    /** The day it comes into force (ISO date, Finnish time). */
+    effective: string;
+    published_at: string;
+    submitted_by: string;
+    approved_by: string;
+    /** The change summary per language, as JSON. */
+    summary: string;
+    /** The whole register as approved, as JSON. */
+    body: string;
+  };
+  /** The publishing workflow's state per register (draft, review, scheduled, published, withdrawn). */
+  register_workflow: {
+    register_id: string;
+    organisation: string;
+    state: string;
+    changed_at: string;
+    changed_by: string;
+    /** Submitter, summary, asked-for effective date and comment, as JSON. */
+    body: string;
+  };
 }
 
 export type TableName = keyof Tables;

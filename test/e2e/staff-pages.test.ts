@@ -79,6 +79,7 @@ describe('staff pages', () => {
     // An administrator manages users and settings; requests and the audit log are not theirs (the role matrix).
     expect(await page.getByRole('navigation', { name: 'Personalens funktioner' }).getByRole('link').allInnerTexts()).toEqual([
       'Startsida',
+      'Register',
       'Rapporter',
       'Användare',
     ]);

@@ -1,15 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyContent } from '../support/cli.ts';
+import { copyContent, seloste } from '../support/cli.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 let server: RunningServer;
 let content: string;
+let dataDir: string;
 
 beforeAll(async () => {
   content = copyContent();
-  server = await startServer({ CONTENT_DIR: content });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'seloste-data-'));
+  server = await startServer({ CONTENT_DIR: content, DATA_DIR: dataDir, CHANGE_POLL_SECONDS: '1' });
 });
 afterAll(() => server?.stop());
 
@@ -63,18 +66,37 @@ describe('the public index of registers', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('shows an edited content file without a restart', async () => {
+  it('shows an edited content file once it is published, without a restart, and never a file that fails the checks', async () => {
     const file = path.join(content, 'registers/helsinki-atj.yaml');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace('Socialvårdens klientdatasystem ATJ', 'Socialvårdens klientdatasystem ATJ (ändrad)'),
-    );
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('Socialvårdens klientdatasystem ATJ', 'Socialvårdens klientdatasystem ATJ (ändrad)'));
+    // An edited working copy is not public: only a published version is.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await (await get('/sv/')).text()).not.toContain('(ändrad)');
+    const env = { CONTENT_DIR: content, DATA_DIR: dataDir, SELOSTE_LANG: 'en' };
+    expect(seloste(['publish', 'helsinki-atj', '--note', 'Swedish title corrected'], env).status).toBe(0);
     let html = '';
     for (let attempt = 0; attempt < 50 && !html.includes('(ändrad)'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       html = await (await get('/sv/')).text();
     }
     expect(html).toContain('Socialvårdens klientdatasystem ATJ (ändrad)');
+    const notice = await (await get('/sv/register/helsinki-atj')).text();
+    expect(notice).toContain('Version 2, i kraft sedan');
+
+    // A file broken by hand is refused at publishing, and the last good version is still served.
+    writeFileSync(file, original.replace('format: information-system', 'format: no-such-format'));
+    const refused = seloste(['publish', 'helsinki-atj', '--note', 'Broken'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('helsinki-atj: publishing refused because of errors:');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const still = await get('/sv/register/helsinki-atj');
+    expect(still.status).toBe(200);
+    expect(await still.text()).toContain('Socialvårdens klientdatasystem ATJ (ändrad)');
+    // Version 1 keeps its own address.
+    const first = await (await get('/sv/register/helsinki-atj/versions/1')).text();
+    expect(first).toContain('Socialvårdens klientdatasystem ATJ<');
+    expect(first).toContain('Version 1, i kraft sedan');
   });
 
   it('logs only the method, route pattern, status and duration of each request', () => {

@@ -8,10 +8,19 @@ import { startServer, type RunningServer } from '../support/server.ts';
 
 let server: RunningServer;
 let content: string;
+let dataDir: string;
+const freshData = () => mkdtempSync(path.join(tmpdir(), 'seloste-data-'));
 
 beforeAll(async () => {
   content = copyContent();
-  server = await startServer({ CONTENT_DIR: content, LOG_REQUESTS: '0', SOURCE_DATE_EPOCH: '1767225600' });
+  dataDir = freshData();
+  server = await startServer({
+    CONTENT_DIR: content,
+    DATA_DIR: dataDir,
+    LOG_REQUESTS: '0',
+    SOURCE_DATE_EPOCH: '1767225600',
+    CHANGE_POLL_SECONDS: '1',
+  });
 });
 afterAll(() => server?.stop());
 
@@ -37,7 +46,7 @@ describe('the PDF route', () => {
     expect((await get('/fi/register/helsinki-atj.pdf')).status).toBe(404);
   });
 
-  it('serves the cached file until the register changes', async () => {
+  it('serves the cached file until a new version is published', async () => {
     const first = Buffer.from(await (await get('/fi/rekisterit/helsinki-atj.pdf')).arrayBuffer());
     const second = Buffer.from(await (await get('/fi/rekisterit/helsinki-atj.pdf')).arrayBuffer());
     expect(second.equals(first)).toBe(true);
@@ -49,6 +58,10 @@ describe('the PDF route', () => {
         'Sosiaalihuollon asiakastietojärjestelmä ATJ (muutettu)',
       ),
     );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const unpublished = Buffer.from(await (await get('/fi/rekisterit/helsinki-atj.pdf')).arrayBuffer());
+    expect(unpublished.equals(first)).toBe(true);
+    expect(seloste(['publish', 'helsinki-atj', '--note', 'Otsikko muutettu'], { CONTENT_DIR: content, DATA_DIR: dataDir }).status).toBe(0);
     let title: unknown;
     for (let attempt = 0; attempt < 50 && title !== 'Sosiaalihuollon asiakastietojärjestelmä ATJ (muutettu)'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -61,7 +74,10 @@ describe('the PDF route', () => {
 describe('seloste pdf', () => {
   it('writes every published register in the languages asked, with plain progress lines off a terminal', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'seloste-pdf-out-'));
-    const result = seloste(['pdf', '--lang', 'fi,sv', '--out', out, '--content', copyContent()], { SELOSTE_LANG: 'en' });
+    const result = seloste(['pdf', '--lang', 'fi,sv', '--out', out, '--content', copyContent()], {
+      SELOSTE_LANG: 'en',
+      DATA_DIR: freshData(),
+    });
     expect(result.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       'example-youth-services-fi.pdf',
@@ -76,7 +92,7 @@ describe('seloste pdf', () => {
 
   it('names an unknown register and exits 1', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'seloste-pdf-out-'));
-    const result = seloste(['pdf', '--lang', 'en', '--out', out, 'helsinki-atj', 'atlantis']);
+    const result = seloste(['pdf', '--lang', 'en', '--out', out, 'helsinki-atj', 'atlantis'], { DATA_DIR: freshData() });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('There is no published register “atlantis”.');
     expect(readdirSync(out)).toEqual(['helsinki-atj-en.pdf']);

@@ -7,17 +7,19 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security-headers.ts';
-import { copyContent } from '../support/cli.ts';
+import { copyContent, seloste } from '../support/cli.ts';
 import { readPdf } from '../support/pdf.ts';
 import { rawRequest } from '../support/raw-http.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 let server: RunningServer;
 let content: string;
+let dataDir: string;
 
 beforeAll(async () => {
   content = copyContent();
-  server = await startServer({ CONTENT_DIR: content, LOG_REQUESTS: '0' });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'seloste-data-'));
+  server = await startServer({ CONTENT_DIR: content, DATA_DIR: dataDir, LOG_REQUESTS: '0', CHANGE_POLL_SECONDS: '1' });
 });
 afterAll(() => server?.stop());
 
@@ -104,13 +106,15 @@ describe('public pages from the cache', () => {
     }
   });
 
-  it('are dropped from the cache when the content changes', async () => {
+  it('are dropped from the cache when a version is published, also by another process', async () => {
     const before = await warm('/sv/');
     const file = path.join(content, 'registers/helsinki-atj.yaml');
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace('Socialvårdens klientdatasystem ATJ', 'Socialvårdens klientdatasystem ATJ (ny)'),
     );
+    const published = seloste(['publish', 'helsinki-atj', '--note', 'Ny rubrik'], { CONTENT_DIR: content, DATA_DIR: dataDir });
+    expect(published.status).toBe(0);
     let html = '';
     for (let attempt = 0; attempt < 50 && !html.includes('ATJ (ny)'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -38,6 +38,7 @@ const EXAMPLES: Record<string, string> = {
   reference: 'TS-2026-000001',
   file: 'TS-2026-000001-acknowledgement',
   name: 'register',
+  number: '1',
 };
 
 /** A path that Astro routes to `route`. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../../src/domain/language.ts';
 import { loadContent } from '../../../src/content/load.ts';
 import { registerSchema } from '../../../src/domain/register.ts';
@@ -9,6 +9,10 @@ import { tFor } from '../../../src/i18n/index.ts';
 import { buildNoticeView } from '../../../src/render/notice-view.ts';
 import { getPublishedNotice, type Notice } from '../../../src/services/notice.ts';
 import { renderPdf } from '../../../src/services/notice-pdf.ts';
+import { usePublishedStore } from '../../../src/services/published.ts';
+import { publishOnFirstStart } from '../../../src/services/publishing.ts';
+import { openStore, type Store } from '../../../src/store/index.ts';
+import { freshDatabase } from '../../support/databases.ts';
 import { expectValidTaggedPdf, pdfTool, readPdf, type ReadPdf } from '../../support/pdf.ts';
 
 const FIXED = new Date('2026-01-15T12:00:00Z');
@@ -26,9 +30,20 @@ async function pdfOf(id: string, lang: Lang): Promise<{ bytes: Uint8Array; file:
 let atjFi: Awaited<ReturnType<typeof pdfOf>>;
 let atjSv: Awaited<ReturnType<typeof pdfOf>>;
 
+let store: Store;
+
 beforeAll(async () => {
   process.env.CONTENT_DIR = path.resolve('content');
+  // Notices are served from published versions: publish the demo as the server's first start does.
+  store = await openStore(await freshDatabase('sqlite'));
+  await publishOnFirstStart(store);
+  usePublishedStore(store);
   [atjFi, atjSv] = await Promise.all([pdfOf('helsinki-atj', 'fi'), pdfOf('helsinki-atj', 'sv')]);
+});
+
+afterAll(async () => {
+  usePublishedStore(undefined);
+  await store?.close();
 });
 
 describe('the PDF notice of ATJ', () => {

@@ -487,8 +487,9 @@ describe.each(ENGINES)('the repositories on %s', (engine) => {
     const runs = await Promise.all(Array.from({ length: 4 }, () => selosteAsync(['db', 'migrate', '--lang', 'en'], databaseEnv(config))));
     expect(runs.map((run) => run.status)).toEqual([0, 0, 0, 0]);
     const opened = await openStore(config);
-    const versions = await opened.database.db.selectFrom('schema_migrations').select('version').execute();
-    expect(versions.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((migration) => migration.version));
+    const versions = await opened.database.db.selectFrom('schema_migrations').select('version').orderBy('version').execute();
+    // Steps are listed in the order they were written; each is applied once, whatever its number.
+    expect(versions.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((migration) => migration.version).sort((a, b) => a - b));
     expect(await opened.health()).toEqual({ ok: true });
     await opened.close();
     expect(await opened.health()).toMatchObject({ ok: false });

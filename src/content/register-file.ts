@@ -1,0 +1,102 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, parseDocument } from 'yaml';
+import { ID_PATTERN } from '../domain/contact.ts';
+import { registerSchema } from '../domain/register.ts';
+
+/** A register's working copy as text, with the hash a later save must name to show it saw this text. */
+export interface RegisterSource {
+  file: string;
+  text: string;
+  hash: string;
+}
+
+export const hashText = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function registerFile(contentDir: string, id: string): string {
+  // The id is checked before any path is joined.
+  if (!ID_PATTERN.test(id)) throw new Error(`not a register id: ${id}`);
+  return path.join(contentDir, 'registers', `${id}.yaml`);
+}
+
+export async function readRegisterSource(contentDir: string, id: string): Promise<RegisterSource | undefined> {
+  const file = registerFile(contentDir, id);
+  try {
+    const text = await readFile(file, 'utf8');
+    return { file, text, hash: hashText(text) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** One value to set in the file: a path inside the register and the new value, or `undefined` to remove it. */
+export interface FieldChange {
+  path: (string | number)[];
+  value: string | undefined;
+}
+
+export type SaveOutcome =
+  | { kind: 'saved'; source: RegisterSource }
+  /** Someone saved the file since the editor loaded it: nothing was written, and the file as it is now comes back. */
+  | { kind: 'stale'; current: RegisterSource }
+  /** The result would not be a structurally valid register: nothing was written. */
+  | { kind: 'invalid'; problems: { path: string; message: string }[] };
+
+/**
+ * Applies changes to a register's YAML file through the `yaml` Document API, so its comments, key order and layout
+ * stay as the author wrote them. Refuses a save made over an older text (optimistic locking by the text's hash) and
+ * any result the register schema rejects: a draft may be incomplete, never structurally invalid. The file is
+ * replaced atomically (temporary file, fsync, rename), so a crash leaves the old text or the new, never half.
+ */
+export async function saveRegisterChanges(contentDir: string, id: string, baseHash: string, changes: FieldChange[]): Promise<SaveOutcome> {
+  const current = await readRegisterSource(contentDir, id);
+  if (!current) throw new Error(`no working copy for ${id}`);
+  if (current.hash !== baseHash) return { kind: 'stale', current };
+  const doc = parseDocument(current.text, { version: '1.2' });
+  for (const change of changes) {
+    if (change.value === undefined) {
+      doc.deleteIn(change.path);
+      // A text left with no language is removed whole, rather than kept as an empty map.
+      const parentPath = change.path.slice(0, -1);
+      const parent = doc.getIn(parentPath, true);
+      if (isMap(parent) && parent.items.length === 0) doc.deleteIn(parentPath);
+    } else doc.setIn(change.path, change.value);
+  }
+  const result = registerSchema.safeParse(doc.toJS());
+  if (!result.success)
+    return {
+      kind: 'invalid',
+      problems: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    };
+  const text = doc.toString({ lineWidth: 0 });
+  // Checked again just before the rename, so that the window for a save from elsewhere is as short as it can be.
+  const again = await readRegisterSource(contentDir, id);
+  if (again?.hash !== baseHash) return { kind: 'stale', current: again ?? current };
+  await writeAtomically(current.file, text);
+  return { kind: 'saved', source: { file: current.file, text, hash: hashText(text) } };
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  const dir = await open(path.dirname(file), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}

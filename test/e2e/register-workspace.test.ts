@@ -1,0 +1,158 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { copyContent, seloste } from '../support/cli.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { PASSWORD } from '../support/staff.ts';
+import { vnuErrors } from '../support/vnu.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let dora: BrowserContext;
+let veli: BrowserContext;
+
+async function signIn(username: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/fi/login`);
+  await page.getByLabel('Käyttäjätunnus').fill(username);
+  await page.getByLabel('Salasana').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Kirjaudu' }).click();
+  await page.waitForURL('**/fi/staff/');
+  await page.close();
+  return context;
+}
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'seloste-data-'));
+  for (const username of ['dora.dpo', 'veli.dpo']) {
+    const added = seloste(
+      ['user', 'add', '--username', username, '--role', 'dpo', '--org', 'helsinki', '--lang', 'en'],
+      { DATA_DIR: dataDir, SELOSTE_SCRYPT_LOG_N: '14' },
+      `${PASSWORD}\n`,
+    );
+    if (added.status !== 0) throw new Error(added.stderr);
+  }
+  server = await startServer({ DATA_DIR: dataDir, CONTENT_DIR: copyContent(), LOG_REQUESTS: '0' });
+  browser = await launchBrowser();
+  [dora, veli] = await Promise.all([signIn('dora.dpo'), signIn('veli.dpo')]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const WORKSPACE_PAGES = [
+  '/fi/staff/registers',
+  '/sv/staff/registers?state=draft',
+  '/fi/staff/registers/helsinki-atj',
+  '/fi/staff/registers/helsinki-reception-clients',
+  '/sv/staff/registers/helsinki-atj/edit',
+  '/fi/staff/registers/helsinki-reception-clients/preview',
+];
+const PUBLIC_PAGES = ['/fi/rekisterit/helsinki-atj/versions', '/sv/register/helsinki-atj/versions/1'];
+
+async function open(context: BrowserContext, pathname: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}${pathname}`);
+  return page;
+}
+
+describe('the DPO workspace', () => {
+  it.each(WORKSPACE_PAGES.flatMap((pathname) => [390, 1280].map((width) => [pathname, width] as const)))(
+    '%s has no WCAG 2.1 A or AA violation at %i px (axe)',
+    async (pathname, width) => {
+      const page = await open(dora, pathname);
+      await page.setViewportSize({ width, height: 900 });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('shows a draft’s preview marked as not published, to staff only', async () => {
+    const page = await open(dora, '/fi/staff/registers/helsinki-reception-clients/preview');
+    expect(await page.getByText('Luonnos – ei julkaistu').count()).toBe(1);
+    await page.close();
+    expect((await fetch(`${server.baseUrl}/fi/staff/registers/helsinki-reception-clients/preview`, { redirect: 'manual' })).status).toBe(
+      303,
+    );
+    expect((await fetch(`${server.baseUrl}/fi/rekisterit/helsinki-reception-clients`)).status).toBe(404);
+  });
+
+  it('takes an edit through preview, review and a second DPO’s approval to version 2, with what changed, and keeps version 1', async () => {
+    // Dora writes the English title, previews it and sends it for review.
+    const editor = await open(dora, '/fi/staff/registers/helsinki-atj/edit');
+    await editor.locator('textarea[name="t:en:[\\"title\\"]"]').fill('Social welfare client information system ATJ');
+    await editor.getByRole('button', { name: 'Tallenna' }).click();
+    await editor.waitForURL('**/fi/staff/registers/helsinki-atj/edit');
+    expect(await editor.getByRole('status').innerText()).toContain('Tallennettu');
+    await editor.goto(`${server.baseUrl}/en/staff/registers/helsinki-atj/preview`);
+    expect(await editor.getByRole('heading', { level: 1 }).innerText()).toBe('Social welfare client information system ATJ');
+    expect(await editor.getByText('Draft – not published').count()).toBe(1);
+    await editor.goto(`${server.baseUrl}/fi/staff/registers/helsinki-atj`);
+    await editor.getByLabel('Muutosten kuvaus (suomi)').fill('Englanninkielinen nimi lisätty');
+    await editor.getByLabel('Muutosten kuvaus (ruotsi)').fill('Det engelska namnet tillagt');
+    await editor.getByRole('button', { name: 'Lähetä tarkastettavaksi' }).click();
+    await editor.waitForURL('**/fi/staff/registers/helsinki-atj');
+    expect(await editor.getByRole('status').innerText()).toContain('lähetettiin tarkastettavaksi');
+    // Four eyes: Dora cannot approve her own.
+    expect(await editor.getByRole('button', { name: 'Hyväksy ja julkaise' }).count()).toBe(0);
+    await editor.close();
+
+    // Not public before approval.
+    expect(await (await fetch(`${server.baseUrl}/en/registers/helsinki-atj`)).text()).not.toContain(
+      'Social welfare client information system ATJ',
+    );
+
+    const review = await open(veli, '/fi/staff/registers/helsinki-atj');
+    await review.getByRole('button', { name: 'Hyväksy ja julkaise' }).click();
+    await review.waitForURL('**/fi/staff/registers/helsinki-atj');
+    expect(await review.getByRole('status').innerText()).toContain('Versio 2 hyväksyttiin');
+    await review.close();
+
+    const citizen = await browser.newContext();
+    const notice = await open(citizen, '/en/registers/helsinki-atj');
+    expect(await notice.getByRole('heading', { level: 1 }).innerText()).toBe('Social welfare client information system ATJ');
+    expect(await notice.getByText(/Version 2, in force since/u).count()).toBe(1);
+    await notice.getByRole('link', { name: 'Version history and changes' }).click();
+    await notice.waitForURL('**/en/registers/helsinki-atj/versions');
+    expect(await notice.getByText('Det engelska namnet tillagt').count()).toBe(0);
+    await notice.getByRole('link', { name: 'What changed from version 1 to 2' }).click();
+    expect(await notice.locator('ins').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Social welfare client information system ATJ')]),
+    );
+    expect(await axeViolations(notice)).toEqual([]);
+    const first = await open(citizen, '/en/registers/helsinki-atj/versions/1');
+    expect(await first.getByText(/Version 1, in force since/u).count()).toBe(1);
+    expect(await first.getByRole('heading', { level: 1 }).innerText()).not.toBe('Social welfare client information system ATJ');
+    await citizen.close();
+    expect((await fetch(`${server.baseUrl}/fi/rekisterit/helsinki-atj/versions/1.pdf`)).headers.get('content-type')).toBe(
+      'application/pdf',
+    );
+    expect(await (await fetch(`${server.baseUrl}/registers/helsinki-atj/versions/1.json`)).json()).toMatchObject({
+      version: { number: 1 },
+    });
+  });
+
+  it('pages validate as HTML (Nu HTML Checker)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seloste-vnu-workspace-'));
+    const cookie = (await dora.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const pages = [
+      ...WORKSPACE_PAGES,
+      ...PUBLIC_PAGES,
+      '/en/registers/helsinki-atj/versions/compare?from=1&to=2',
+      '/fi/rekisterit/helsinki-atj',
+    ];
+    const files = await Promise.all(
+      pages.map(async (pathname, index) => {
+        const file = path.join(dir, `workspace-${index}.html`);
+        writeFileSync(file, await (await fetch(`${server.baseUrl}${pathname}`, { headers: { cookie } })).text());
+        return file;
+      }),
+    );
+    expect(vnuErrors(files).map((error) => `${pages[files.indexOf(error.file)]}:${error.line}: ${error.message}`)).toEqual([]);
+  });
+});
