@@ -47,7 +47,8 @@ beforeAll(async () => {
   await page.waitForURL('**/fi/staff/');
   cookies = await context.cookies();
   await context.close();
-});
+  // Six accounts made with the CLI, a server start and a sign-in: slow on a busy two-core machine.
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
