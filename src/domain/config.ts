@@ -68,8 +68,28 @@ export const configSchema = z
     SMTP_PASSWORD: z.string().min(1).optional(),
     /** The sender of data requests and reminders, e.g. kirjaamo@example.fi. */
     SMTP_FROM: z.email({ error: 'an e-mail address' }).optional(),
+    /**
+     * Strong identification of citizens on the e-form (OpenID Connect, e.g. Suomi.fi e-Identification): the provider's
+     * issuer URL. Without it the form works without identification, and staff verify the identity later.
+     */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/u, error: 'the provider issuer URL, such as https://tunnistus.suomi.fi' }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The scopes asked for, space-separated. */
+    OIDC_SCOPE: z.string().min(1).default('openid profile'),
+    /** The claims that carry the verified name and the personal identity code, from the ID token or UserInfo. */
+    OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+    OIDC_HETU_CLAIM: z.string().min(1).default('urn:oid:1.2.246.21'),
+    /** Authentication context asked for, e.g. http://ftn.ficora.fi/2017/loa3 (substantial) at Suomi.fi. */
+    OIDC_ACR_VALUES: z.string().min(1).optional(),
+    /** A private key (JWK, as JSON) that decrypts an encrypted UserInfo response, as Suomi.fi sends it. */
+    OIDC_DECRYPTION_KEY: z.string().min(1).optional(),
+    /** 1: allow a provider over plain http (the local test provider only). */
+    OIDC_ALLOW_HTTP: flag.default(false),
   })
   .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID)
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'the client id, needed when OIDC_ISSUER is set' });
     if (env.SMTP_HOST && !env.SMTP_FROM)
       ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'the sender address, needed when SMTP_HOST is set' });
   });

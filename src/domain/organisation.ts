@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { businessIdSchema } from './business-id.ts';
+import { accentContrastFailure, HEX_COLOUR } from './colour.ts';
 import { contactSchema, idSchema, personSchema } from './contact.ts';
 import { langSchema } from './language.ts';
 import { localizedTextSchema } from './localized-text.ts';
@@ -41,6 +42,30 @@ export const organisationSchema = z
     logo: z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpe?g)$/u, { error: 'errors.logo.invalid' })
+      .optional(),
+    /**
+     * A short name mark shown beside the logo in the public site's notice header (e.g. Helsinki, Helsingfors), where
+     * the full official name would be too long. Without it, the official name is shown.
+     */
+    nameMark: localizedTextSchema.optional(),
+    /**
+     * The body's accent colour on the public site (#rrggbb): the bar over its notices, its "ask about your data"
+     * button, its links there. Used as text on white and light grey and under white text, so it must reach WCAG 2.1 AA
+     * contrast (4.5:1) against each; `seloste check` refuses a lighter one.
+     */
+    accent: z
+      .string()
+      .regex(HEX_COLOUR, { error: 'errors.accent.invalid' })
+      .superRefine((accent, context) => {
+        const failure = HEX_COLOUR.test(accent) ? accentContrastFailure(accent) : undefined;
+        if (failure)
+          context.addIssue({
+            code: 'custom',
+            message: 'errors.accent.contrast',
+            input: accent,
+            params: { ratio: failure.ratio.toFixed(2), background: failure.background },
+          });
+      })
       .optional(),
     /** The body's public web site. */
     website: z.url({ protocol: /^https?$/, error: 'errors.url.invalid' }).optional(),

@@ -165,6 +165,8 @@ export const registerSchema = z
     updated: isoDateSchema.optional(),
     /** Name of the register (rekisterin nimi). */
     title: text,
+    /** A sentence or two for a citizen choosing the register on the request form; the purposes' description stands in without it. */
+    summary: text.optional(),
 
     // ── parties ─────────────────────────────────────────────────────────────
     /** Controllers (Art 4(7), Art 13(1)(a)). Two or more are joint controllers (Art 26). Defaults to `organisation`. */

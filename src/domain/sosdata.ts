@@ -143,6 +143,16 @@ export const FIELD_QUESTIONS: Record<AnswerField, QuestionNumber | readonly Ques
   feedback: 33,
 };
 
+/** A round of notifications: what THL asks for, by when, about which monitoring period. */
+const roundFields = {
+  /** THL's submission date ("Anmälan eller anmälningarna ska lämnas in senast 4.4.2022"). */
+  deadline: isoDateSchema,
+  /** First day of the monitoring period the answers describe (1.1.2023 in the seed). */
+  periodStart: isoDateSchema,
+  /** Last day of the monitoring period (31.3.2023 in the seed). */
+  periodEnd: isoDateSchema,
+};
+
 export const sosdataNotificationSchema = z
   .strictObject({
     /** Stable id; the file is content/sosdata/<id>.yaml. */
@@ -154,14 +164,7 @@ export const sosdataNotificationSchema = z
     /** draft: being filled in. ready: checked, may be sent. sent: submitted to THL. */
     status: z.enum(SOSDATA_STATUSES),
     /** The round of notifications this one answers. */
-    round: z.strictObject({
-      /** THL's submission date ("Anmälan eller anmälningarna ska lämnas in senast 4.4.2022"). */
-      deadline: isoDateSchema,
-      /** First day of the monitoring period the answers describe (1.1.2023 in the seed). */
-      periodStart: isoDateSchema,
-      /** Last day of the monitoring period (31.3.2023 in the seed). */
-      periodEnd: isoDateSchema,
-    }),
+    round: z.strictObject(roundFields),
     /** The information-system registers (content/registers) that describe the group's client information system. */
     systemRegisters: z.array(idSchema).optional(),
     /** When the notification was sent to THL. */
@@ -182,3 +185,31 @@ export const sosdataNotificationSchema = z
   });
 
 export type SosdataNotification = z.infer<typeof sosdataNotificationSchema>;
+
+/**
+ * A stored round of notifications. Every notification of the round shares its submission date and monitoring period,
+ * so changing the round's date changes it for all of them.
+ */
+export const sosdataRoundSchema = z.strictObject({
+  /** Stable id, `thl-<deadline>` for rounds made from content files. */
+  id: idSchema,
+  ...roundFields,
+});
+export type SosdataRound = z.infer<typeof sosdataRoundSchema>;
+
+/** The round id that a notification read from a content file belongs to: one round per THL submission date. */
+export function roundIdOf(round: SosdataNotification['round']): string {
+  return `thl-${round.deadline}`;
+}
+
+/** Who last changed a stored notification, when, and its version for optimistic locking. */
+export const sosdataRecordSchema = z.strictObject({
+  notification: sosdataNotificationSchema,
+  roundId: idSchema,
+  /** Starts at 1 and grows with every save or status change; a save names the version it edited. */
+  version: z.int().min(1),
+  updatedAt: z.iso.datetime(),
+  /** A username, or `system` for the seed from content files. */
+  updatedBy: z.string().min(1).max(100),
+});
+export type SosdataRecord = z.infer<typeof sosdataRecordSchema>;

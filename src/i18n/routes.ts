@@ -36,6 +36,10 @@ export const urls = {
   requestForm: (lang: Lang, registerId?: string) =>
     `/${lang}/${SEGMENTS.requestForm[lang]}${registerId ? `?register=${encodeURIComponent(registerId)}` : ''}`,
   statistics: (lang: Lang) => `/${lang}/${SEGMENTS.statistics[lang]}`,
+  /** A request's status page, reached by the secret link of its receipt. */
+  requestStatus: (lang: Lang, secret: string) => `/${lang}/${SEGMENTS.requestForm[lang]}/${secret}`,
+  /** The receipt of a request sent on the e-form, as a PDF. */
+  requestReceipt: (lang: Lang, secret: string) => `/${lang}/${SEGMENTS.requestForm[lang]}/${secret}.pdf`,
 };
 
 /** Which fixed page a localized slug names, in that language only: /sv/omat-tiedot is not a page. */

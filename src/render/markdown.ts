@@ -49,29 +49,32 @@ function statuteLinks(md: MarkdownIt, lang: Lang): void {
   });
 }
 
-function create(lang: Lang): MarkdownIt {
+function create(lang: Lang, headings = false): MarkdownIt {
   // No raw HTML: content is trusted to be text, never markup. markdown-it also refuses javascript:, vbscript: and data: links.
   // `breaks`: authors write one line per address row in YAML, and expect to see it so.
   const md = markdownit('default', { html: false, linkify: true, typographer: false, breaks: true });
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: true });
-  // Headings inside a section would break the notice's outline: they render as bold paragraphs.
-  md.disable(['heading', 'lheading']);
+  // Headings inside a section would break the notice's outline: they render as bold paragraphs. Seloste's own fixed
+  // pages keep their `##` headings, which are the page's h2s under its h1.
+  if (!headings) md.disable(['heading', 'lheading']);
   statuteLinks(md, lang);
   return md;
 }
 
 const renderers = new Map<Lang, MarkdownIt>();
+const pageRenderers = new Map<Lang, MarkdownIt>();
 /** Rendered HTML by language, inline flag and source: content is finite and changes rarely, so pages skip re-parsing. */
 const rendered = new Map<string, string>();
 const MAX_CACHED = 20_000;
 
-function render(source: string, lang: Lang, inline: boolean): string {
-  const key = `${lang}${inline ? 'i' : 'b'}${source}`;
+function render(source: string, lang: Lang, mode: 'block' | 'inline' | 'page'): string {
+  const key = `${lang}${mode[0]}${source}`;
   let html = rendered.get(key);
   if (html !== undefined) return html;
-  let md = renderers.get(lang);
-  if (!md) renderers.set(lang, (md = create(lang)));
-  html = inline ? md.renderInline(source) : md.render(source);
+  const pool = mode === 'page' ? pageRenderers : renderers;
+  let md = pool.get(lang);
+  if (!md) pool.set(lang, (md = create(lang, mode === 'page')));
+  html = mode === 'inline' ? md.renderInline(source) : md.render(source);
   if (rendered.size >= MAX_CACHED) rendered.clear();
   rendered.set(key, html);
   return html;
@@ -79,12 +82,17 @@ function render(source: string, lang: Lang, inline: boolean): string {
 
 /** Markdown to safe HTML, with statute citations linked for the reader's language. */
 export function renderMarkdown(source: string, lang: Lang): string {
-  return render(source, lang, false);
+  return render(source, lang, 'block');
+}
+
+/** Seloste's own long texts (templates/pages), whose `##` headings become the page's h2 headings. */
+export function renderPageMarkdown(source: string, lang: Lang): string {
+  return render(source, lang, 'page');
 }
 
 /** Markdown to safe inline HTML (no paragraph), for list items and short values. */
 export function renderInlineMarkdown(source: string, lang: Lang): string {
-  return render(source, lang, true);
+  return render(source, lang, 'inline');
 }
 
 /** A run of inline text with its emphasis and link, for layouts that are not HTML (the PDF). */

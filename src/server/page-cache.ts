@@ -18,6 +18,9 @@ const CACHEABLE_ROUTES: ReadonlyMap<string, readonly string[]> = new Map([
   ['/registers.json', []],
   ['/registers/[id].json', []],
   ['/schema/[name].json', []],
+  // Organisations' accent colours and logos: they change only with the content, like the pages that use them.
+  ['/theme.css', []],
+  ['/logos/[file]', []],
 ]);
 const FILTERS = new Set([...CACHEABLE_ROUTES.values()].flat());
 /** A longer query is not a search a reader typed (the search box takes 200 characters). */

@@ -14,8 +14,11 @@ export const BODY_LIMITS = {
   form: 64 * 1024,
   /** The register editor posts a whole register (about 100 KB today). */
   registerEditor: 512 * 1024,
-  /** File uploads in a multipart form: attachments, proofs of authority, imported documents. */
-  upload: 12 * 1024 * 1024,
+  /**
+   * File uploads in a multipart form: attachments, proofs of authority, imported documents. The largest file taken
+   * (an attachment, 12 MB) and room for the form's other fields and the multipart framing.
+   */
+  upload: 13 * 1024 * 1024,
 } as const;
 export type BodyLimit = keyof typeof BODY_LIMITS;
 
@@ -39,11 +42,15 @@ export const FORM_ROUTES: readonly RouteRule[] = [
   { route: '/[lang]/logout', methods: ['POST'], body: 'none' },
   { route: '/[lang]/staff/users', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/requests/new', methods: READ_AND_POST, body: 'form' },
-  { route: '/[lang]/staff/requests/[reference]', methods: READ_AND_POST, body: 'form' },
+  // A request's page also takes attachments (intent=attach), a multipart upload.
+  { route: '/[lang]/staff/requests/[reference]', methods: READ_AND_POST, body: 'upload' },
   { route: '/[lang]/staff/reports/requests.csv', methods: READ_AND_POST, body: 'form' },
+  { route: '/[lang]/staff/sosdata/notifications/[id]', methods: READ_AND_POST, body: 'form' },
   // A register's page takes the review workflow's small forms; its list and preview take none.
   { route: '/[lang]/staff/registers/[id]', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/registers/[id]/edit/**', methods: READ_AND_POST, body: 'registerEditor' },
+  // The citizen's e-form, one path per language; it may carry a representative's proof of authority.
+  ...(['/fi/pyynto', '/sv/begaran', '/en/request'] as const).map((route) => ({ route, methods: READ_AND_POST, body: 'upload' as const })),
 ];
 
 export const READ_ONLY: RouteRule = { route: '*', methods: ['GET', 'HEAD'], body: 'none' };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EFORM_ACTOR } from '../domain/eform.ts';
 import { readJsonTemplate, readTemplate } from '../content/templates.ts';
 import { LANG_TAGS, LANGS, type Lang } from '../domain/language.ts';
 import { pickLanguage } from '../domain/localized-text.ts';
@@ -65,7 +66,11 @@ async function composeLetter(
         inForce ? [registerReplySection(inForce, lang, t)] : [],
       )
     : [];
-  const attachments = kind === 'decision' ? await repositories.attachments.forRequest(request.id) : [];
+  // The copy of the data goes with the decision; a representative's proof of authority sent on the e-form does not.
+  const attachments =
+    kind === 'decision'
+      ? (await repositories.attachments.forRequest(request.id)).filter((attachment) => attachment.uploadedBy !== EFORM_ACTOR)
+      : [];
   const remedies = kind === 'decision' ? await readTemplate(refused ? 'letters/appeal' : 'letters/complaint', lang) : '';
   return readTemplate(`letters/${kind}`, lang, {
     name: literalMarkdown(request.requester.name),

@@ -1,3 +1,4 @@
+import { EFORM_ACTOR } from '../domain/eform.ts';
 import { can } from '../domain/access.ts';
 import type { AuditEvent } from '../domain/audit.ts';
 import type { Lang } from '../domain/language.ts';
@@ -41,7 +42,9 @@ export async function requestPageData(store: Store, request: DataSubjectRequest,
   return {
     mayAct,
     registers,
-    attachments,
+    // A representative's proof of authority came with the request; it is not part of the reply.
+    attachments: attachments.filter((attachment) => attachment.uploadedBy !== EFORM_ACTOR),
+    proofs: attachments.filter((attachment) => attachment.uploadedBy === EFORM_ACTOR),
     dataRequests,
     reviewBeforeSending: settings.reviewBeforeSending,
     mailConfigured: mailConfigured(),

@@ -129,33 +129,48 @@ export async function createRequest(
   if (organisations.size !== 1) throw new RequestError(organisations.size ? 'request.organisation.mixed' : 'request.organisation.missing');
   const [organisation] = organisations as Set<string> & { size: 1 };
   if (!can(actor, 'requests.act', organisation!)) throw new RequestError('request.forbidden');
-  return store.transaction(async (repositories) => {
-    const year = Number(input.received.slice(0, 4));
-    const sequence = await repositories.requests.nextSequence(year);
-    const { organisation: _chosen, ...fields } = input;
-    const request: DataSubjectRequest = {
-      id: crypto.randomUUID(),
-      reference: `TS-${year}-${String(sequence).padStart(6, '0')}`,
-      organisation: organisation!,
-      ...fields,
-      requester: { ...input.requester, ...(input.requester.hetu ? { hetu: input.requester.hetu.trim().toUpperCase() } : {}) },
-      status: 'received',
-      due: computeDeadlines({ received: input.received, type: input.type, setDate: input.ombudsman?.due }).due,
-      stops: [],
-      letters: [],
-      history: [{ at: now.toISOString(), by: actor.username, to: 'received' }],
-      createdAt: now.toISOString(),
-    };
-    const saved = await repositories.requests.save(request);
-    await repositories.audit.append({
-      actor: actor.username,
-      action: 'request.created',
-      entity: `request:${saved.reference}`,
-      organisation: saved.organisation,
-      details: { type: saved.type },
-    });
-    return saved;
+  return store.transaction((repositories) => insertRequest(repositories, input, organisation!, actor.username, now));
+}
+
+/**
+ * Stores a new request of an organisation: its reference in sequence for the year of receipt (unique across
+ * instances), its due date with the reasons, and an audit event that names the request and its channel but not the
+ * requester. Call inside a transaction; the caller has checked who may log it.
+ */
+export async function insertRequest(
+  repositories: Repositories,
+  input: NewRequest,
+  organisation: string,
+  by: string,
+  now: Date,
+  identity?: DataSubjectRequest['identity'],
+): Promise<DataSubjectRequest> {
+  const year = Number(input.received.slice(0, 4));
+  const sequence = await repositories.requests.nextSequence(year);
+  const { organisation: _chosen, ...fields } = input;
+  const request: DataSubjectRequest = {
+    id: crypto.randomUUID(),
+    reference: `TS-${year}-${String(sequence).padStart(6, '0')}`,
+    organisation,
+    ...fields,
+    requester: { ...input.requester, ...(input.requester.hetu ? { hetu: input.requester.hetu.trim().toUpperCase() } : {}) },
+    ...(identity ? { identity } : {}),
+    status: 'received',
+    due: computeDeadlines({ received: input.received, type: input.type, setDate: input.ombudsman?.due }).due,
+    stops: [],
+    letters: [],
+    history: [{ at: now.toISOString(), by, to: 'received' }],
+    createdAt: now.toISOString(),
+  };
+  const saved = await repositories.requests.save(request);
+  await repositories.audit.append({
+    actor: by,
+    action: 'request.created',
+    entity: `request:${saved.reference}`,
+    organisation: saved.organisation,
+    details: { type: saved.type, ...(saved.channel === 'e-service' ? { channel: saved.channel } : {}) },
   });
+  return saved;
 }
 
 /** Moves a request to another status, if the state machine allows it; stops or restarts the clock as needed. */

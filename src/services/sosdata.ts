@@ -1,6 +1,4 @@
-import { getCatalogue } from '../content/catalogue.ts';
 import { toSchemaProblems, type SchemaProblem } from '../content/schema-issues.ts';
-import type { SosdataEntry } from '../content/sosdata.ts';
 import { isRealIsoDate } from '../domain/date.ts';
 import { sosdataNotificationSchema, type SosdataNotification } from '../domain/sosdata.ts';
 import {
@@ -12,13 +10,7 @@ import {
   type SocialService,
   type QuestionNumber,
 } from '../domain/sosdata-form.ts';
-import {
-  groupsUsingRegister,
-  hasSeparateDelivery,
-  notificationProblems,
-  unansweredQuestions,
-  type SosdataProblem,
-} from '../domain/sosdata-rules.ts';
+import { hasSeparateDelivery, notificationProblems, unansweredQuestions, type SosdataProblem } from '../domain/sosdata-rules.ts';
 
 /** A refused Sosdata action, with an i18n key and the problems behind it, for the page or the CLI to show. */
 export class SosdataError extends Error {
@@ -84,6 +76,8 @@ export interface ReadinessGroup {
   status: SosdataNotification['status'];
   /** Whether questions 24–28 apply, so the group has a row of social-service answers. */
   separateDelivery: boolean;
+  /** Whether question 23 is answered: until it is, questions 24–28 are unanswered rather than not applicable. */
+  mainDeliveryAnswered: boolean;
 }
 
 /**
@@ -115,6 +109,7 @@ export function readinessMatrix(notifications: readonly SosdataNotification[]): 
     area: notification.answers.area,
     status: notification.status,
     separateDelivery: hasSeparateDelivery(notification.answers),
+    mainDeliveryAnswered: notification.answers.mainDelivery !== undefined,
   }));
   const late = new Map(
     notifications.map((notification) => [
@@ -146,20 +141,4 @@ export function readinessMatrix(notifications: readonly SosdataNotification[]): 
       return { service, cells, counts };
     }),
   };
-}
-
-/** The notifications in the content directory, ordered by id. (A repository will replace the files later.) */
-export async function listSosdata(organisation?: string): Promise<SosdataEntry[]> {
-  const catalogue = await getCatalogue();
-  return [...catalogue.sosdata.values()]
-    .filter((entry) => !organisation || entry.notification.organisation === organisation)
-    .sort((a, b) => a.notification.id.localeCompare(b.notification.id));
-}
-
-/** The municipality groups whose client information system a register describes, for the register's staff page. */
-export async function sosdataGroupsForRegister(registerId: string): Promise<ReturnType<typeof groupsUsingRegister>> {
-  return groupsUsingRegister(
-    (await listSosdata()).map((entry) => entry.notification),
-    registerId,
-  );
 }

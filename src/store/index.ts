@@ -3,6 +3,7 @@ import { AttachmentRepository } from './attachments.ts';
 import { AuditRepository } from './audit-log.ts';
 import { ChangeCounters } from './change-counters.ts';
 import { DataRequestRepository } from './data-requests.ts';
+import { EformRepository } from './eform.ts';
 import { openDatabase, type Database, type DatabaseConfig } from './database.ts';
 import { JobLeases } from './job-leases.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -11,6 +12,7 @@ import { RegisterVersionRepository } from './register-versions.ts';
 import { RequestRepository } from './requests.ts';
 import { SessionRepository } from './sessions.ts';
 import { SettingsRepository } from './settings.ts';
+import { SosdataRepository } from './sosdata.ts';
 import type { TableName, Tables } from './tables.ts';
 import { UserRepository } from './users.ts';
 
@@ -37,8 +39,13 @@ const TABLES: readonly TableName[] = [
   'request_attachments',
   'data_requests',
   'job_leases',
+  'sosdata_rounds',
+  'sosdata_notifications',
   'register_versions',
   'register_workflow',
+  'request_status_links',
+  'submission_attempts',
+  'citizen_logins',
 ];
 
 /** The repositories over one connection (or one transaction). */
@@ -51,9 +58,11 @@ export interface Repositories {
   readonly attachments: AttachmentRepository;
   readonly dataRequests: DataRequestRepository;
   readonly jobLeases: JobLeases;
+  readonly eform: EformRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly changes: ChangeCounters;
+  readonly sosdata: SosdataRepository;
   readonly registerVersions: RegisterVersionRepository;
 }
 
@@ -82,9 +91,11 @@ function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | 
     attachments: new AttachmentRepository(db),
     dataRequests: new DataRequestRepository(db),
     jobLeases: new JobLeases(db),
+    eform: new EformRepository(db, engine),
     audit: new AuditRepository(db, engine),
     settings: new SettingsRepository(db),
     changes: new ChangeCounters(db),
+    sosdata: new SosdataRepository(db),
     registerVersions: new RegisterVersionRepository(db),
   };
 }

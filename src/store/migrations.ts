@@ -212,9 +212,63 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    version: 4,
+    name: 'e-form: status links, submission limits, citizen identification',
+    async up(db) {
+      // Only the SHA-256 of a status link's secret: a leaked table opens no request. The purge deletes the row.
+      await db.schema
+        .createTable('request_status_links')
+        .addColumn('secret_hash', 'text', (column) => column.primaryKey())
+        .addColumn('request_id', 'text', (column) => column.notNull().references('requests.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('request_status_links_request').on('request_status_links').column('request_id').execute();
+      await db.schema
+        .createTable('submission_attempts')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('submission_attempts_key_at').on('submission_attempts').columns(['key', 'at']).execute();
+      // A citizen's identification under way (state, nonce, PKCE verifier), then its result, for half an hour.
+      await db.schema
+        .createTable('citizen_logins')
+        .addColumn('id_hash', 'text', (column) => column.primaryKey())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+  {
+    version: 5,
+    name: 'Sosdata notifications edited in the browser, and their rounds',
+    async up(db) {
+      await db.schema
+        .createTable('sosdata_rounds')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('deadline', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable('sosdata_notifications')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('round_id', 'text', (column) => column.notNull().references('sosdata_rounds.id'))
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .addColumn('updated_by', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('sosdata_notifications_org').on('sosdata_notifications').columns(['organisation', 'id']).execute();
+      await db.schema.createIndex('sosdata_notifications_round').on('sosdata_notifications').column('round_id').execute();
+    },
+  },
 ];
 
-/** The newest schema version this Seloste knows. Steps are listed in the order they were written, not by number. */
+/** The newest schema version this Seloste knows. Versions are numbered by the branch that adds them, so the list may
+ * not be in order: the newest is the highest, not the last. */
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
 /** An arbitrary constant naming the migration lock among PostgreSQL advisory locks. */
@@ -237,9 +291,8 @@ export async function migrate(db: Kysely<Tables>, engine: Engine, now = new Date
       .execute();
     const applied = new Set((await trx.selectFrom('schema_migrations').select('version').execute()).map((row) => Number(row.version)));
     const newest = Math.max(0, ...applied);
-    const latest = LATEST_VERSION;
-    if (newest > latest)
-      throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${latest}): upgrade Seloste`);
+    if (newest > LATEST_VERSION)
+      throw new Error(`the database has schema version ${newest}, newer than this Seloste knows (${LATEST_VERSION}): upgrade Seloste`);
     const done: number[] = [];
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;

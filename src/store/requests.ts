@@ -435,6 +435,7 @@ export class RequestRepository {
     await this.db.updateTable('request_letters').set({ text: '' }).where('request_id', '=', request.id).execute();
     await this.db.deleteFrom('request_attachments').where('request_id', '=', request.id).execute();
     await this.db.deleteFrom('data_requests').where('request_id', '=', request.id).execute();
+    await this.db.deleteFrom('request_status_links').where('request_id', '=', request.id).execute();
     await this.db.updateTable('request_events').set({ note: null }).where('request_id', '=', request.id).execute();
   }
 }

@@ -109,7 +109,31 @@ export interface Tables {
     hash: string;
   };
   settings: { organisation: string; key: string; value: string };
+  /** The e-form's status links: the SHA-256 of the secret in the link, never the secret itself. */
+  request_status_links: { secret_hash: string; request_id: string; created_at: string };
+  /** E-form submissions per key (an address, an identity), for the limits; keys are hashes, never the address. */
+  submission_attempts: { id: string; key: string; at: string };
+  /** A citizen's identification, by the SHA-256 of its cookie: the checks while under way, then the verified person, as JSON. */
+  citizen_logins: { id_hash: string; body: string; created_at: string };
   change_counters: { scope: string; counter: number };
+  sosdata_rounds: {
+    id: string;
+    /** THL's submission date, for ordering. */
+    deadline: string;
+    /** The whole round, as JSON. */
+    body: string;
+  };
+  sosdata_notifications: {
+    id: string;
+    organisation: string;
+    round_id: string;
+    status: string;
+    version: number;
+    updated_at: string;
+    updated_by: string;
+    /** The notification without its round (the round row holds that), as JSON. */
+    body: string;
+  };
   /** Immutable published versions of registers: one row per version, never updated or deleted. */
   register_versions: {
     register_id: string;

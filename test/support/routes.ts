@@ -39,6 +39,7 @@ const EXAMPLES: Record<string, string> = {
   file: 'TS-2026-000001-acknowledgement',
   name: 'register',
   number: '1',
+  secret: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 };
 
 /** A path that Astro routes to `route`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMITS, FORM_ROUTES, READ_ONLY, ruleFor } from '../../../src/server/route-rules.ts';
+import { ATTACHMENT_MAX_BYTES } from '../../../src/domain/attachment.ts';
 import { examplePath, pageRoutes } from '../../support/routes.ts';
 
 describe('the route rules of the front server', () => {
@@ -24,6 +25,12 @@ describe('the route rules of the front server', () => {
     expect(BODY_LIMITS.form).toBe(64 * 1024);
     expect(ruleFor('/fi/staff/registers/helsinki-atj/edit').body).toBe('registerEditor');
     expect(BODY_LIMITS.registerEditor).toBe(512 * 1024);
+  });
+
+  it('let a form that uploads a file take the largest file allowed and its framing', () => {
+    expect(ruleFor('/fi/staff/requests/TS-2026-000001').body).toBe('upload');
+    expect(ruleFor('/sv/begaran').body).toBe('upload');
+    expect(BODY_LIMITS.upload).toBeGreaterThan(ATTACHMENT_MAX_BYTES);
   });
 
   it('match the paths Astro would route to each rule, trailing slash or not, and nothing else', () => {
