@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   remind: async () => (await import('./remind.ts')).runRemind,
   pdf: async () => (await import('./pdf.ts')).runPdf,
   publish: async () => (await import('./publish.ts')).runPublish,
+  record: async () => (await import('./record.ts')).runRecord,
   schema: async () => (await import('./schema.ts')).runSchema,
   serve: async () => (await import('./serve.ts')).runServe,
   sosdata: async () => (await import('./sosdata.ts')).runSosdata,

@@ -27,6 +27,31 @@ purposes:
   items:
     - fi: "<a href=\\"javascript:alert(1)\\">klikkaa</a>"
       sv: "<b onmouseover=alert(1)>hover</b>"
+# The rest makes it a register that passes the publishing checks: only published versions are served.
+dataSubjectGroups:
+  - name:
+      fi: "Asiakkaat <script>window.__pwned = 'group'</script>"
+      sv: "Kunder <img src=x onerror=\\"window.__pwned='group'\\">"
+sources:
+  description:
+    fi: Rekisteröidyltä itseltään.
+    sv: Av den registrerade själv.
+disclosures:
+  description:
+    fi: Tietoja ei luovuteta säännönmukaisesti.
+    sv: Uppgifter lämnas inte ut regelbundet.
+transfers:
+  outsideEea: false
+retention:
+  description:
+    fi: Kaksi vuotta asiakkuuden päättymisestä.
+    sv: Två år efter att kundrelationen upphört.
+security:
+  description:
+    fi: Tiedot suojataan käyttöoikeuksin.
+    sv: Uppgifterna skyddas med behörigheter.
+automatedDecisions:
+  present: false
 `;
 
 const PAGES = [
