@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   remind: async () => (await import('./remind.ts')).runRemind,
   pdf: async () => (await import('./pdf.ts')).runPdf,
   schema: async () => (await import('./schema.ts')).runSchema,
+  readme: async () => (await import('./readme.ts')).runReadme,
   serve: async () => (await import('./serve.ts')).runServe,
   sosdata: async () => (await import('./sosdata.ts')).runSosdata,
 };

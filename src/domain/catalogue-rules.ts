@@ -1,6 +1,7 @@
 import { collectLocalizedTexts, missingLanguages, requiredLanguages } from './localized-text.ts';
 import { LANGS, type Lang } from './language.ts';
-import { fieldsNotShown, NOTICE_FORMATS, sectionHasContent } from './notice-format.ts';
+import { missingRecommended, unmetMinimums } from './legal-minimums.ts';
+import { fieldsNotShown } from './notice-format.ts';
 import type { Organisation } from './organisation.ts';
 import { controllersOf, type Register } from './register.ts';
 
@@ -78,29 +79,33 @@ export function checkRegister(register: Register, organisations: ReadonlyMap<str
 
   const report = languageReport(register, organisation);
   for (const lang of report.required) {
-    const paths = report.missing[lang];
-    if (!paths) continue;
-    findings.push({
-      severity: gap,
-      key: 'errors.language.missing',
-      params: { lang, count: paths.length, fields: paths.slice(0, 3).map(formatPath).join(', ') + (paths.length > 3 ? ', …' : '') },
-      path: paths[0] ?? [],
-    });
-  }
-
-  for (const section of NOTICE_FORMATS[register.format]) {
-    if (section.required && !sectionHasContent(register, section)) {
-      findings.push({
-        severity: gap,
-        key: 'errors.section.missing',
-        params: { section: section.key, format: register.format, sources: section.sources.join(', ') },
-        path: [],
-      });
+    // Every field that lacks the language, each at its own line, so the author can work down the list.
+    for (const path of report.missing[lang] ?? []) {
+      findings.push({ severity: gap, key: 'errors.language.missing', params: { lang, code: lang, field: formatPath(path) }, path });
     }
   }
-  if (published && !register.updated) findings.push({ severity: 'error', key: 'errors.date.updatedMissing', path: ['updated'] });
+
+  // Only what the law requires of this kind of notice stops publishing; the rest is a recommendation.
+  for (const rule of unmetMinimums(register)) {
+    findings.push({
+      severity: gap,
+      key: `errors.minimum.${rule.key}`,
+      params: { article: rule.article, fields: rule.fields.join(', ') },
+      path: ['status'],
+    });
+  }
+  for (const entry of missingRecommended(register)) {
+    findings.push({
+      severity: 'warning',
+      key: 'errors.recommended.missing',
+      params: { field: entry.field, article: entry.article },
+      path: ['status'],
+    });
+  }
   if (published && organisation && !organisation.dpo)
     findings.push({ severity: 'warning', key: 'errors.dpo.missing', params: { id: organisation.id }, path: ['organisation'] });
+  if (published && organisation && !hasContactDetails(organisation.registryOffice))
+    findings.push({ severity: 'warning', key: 'errors.registryOffice.empty', params: { id: organisation.id }, path: ['organisation'] });
 
   if (register.unplaced) {
     // An import keeps here what it could not place; the register is not finished while anything is left.
@@ -129,4 +134,11 @@ export function formatPath(path: readonly (string | number | symbol)[]): string 
     (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
     '',
   );
+}
+
+/** Whether a contact gives any way to reach it: an address, a telephone number, an e-mail address or a web page. */
+export function hasContactDetails(contact: Organisation['registryOffice'] | undefined): boolean {
+  if (!contact) return false;
+  const { name: _name, note: _note, ...details } = contact;
+  return Object.values(details).some((value) => value !== undefined && (!Array.isArray(value) || value.length > 0));
 }

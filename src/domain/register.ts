@@ -96,8 +96,8 @@ const dataGroupSchema = z.strictObject({
 });
 
 const retentionPeriodSchema = z
-  .union([z.literal('permanent'), z.string().regex(/^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?$/u, { error: 'errors.retention.period' })])
-  .meta({ description: '"permanent", or an ISO 8601 duration such as P10Y (ten years) or P6M.' });
+  .union([z.literal('permanent'), z.string().regex(/^P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/u, { error: 'errors.retention.period' })])
+  .meta({ description: '"permanent", or an ISO 8601 duration such as P10Y (ten years), P6M (six months) or P2W (two weeks).' });
 
 /** One controller. Several make them joint controllers (GDPR Art 26), each with its own role. */
 const controllerSchema = z.strictObject({
@@ -256,6 +256,11 @@ export const registerSchema = z
     /** Regular sources of data (Art 14(2)(f)), including technical interfaces. */
     sources: z
       .strictObject({
+        /**
+         * True when all data is collected from the data subjects themselves: GDPR Art 14 does not apply, so neither
+         * the sources nor the data content must be listed, and the notice says where the data comes from.
+         */
+        fromDataSubjectOnly: z.boolean().optional(),
         description: text.optional(),
         items: list(
           z

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Contact, Person } from '../domain/contact.ts';
+import { isObfuscatedEmail, type Contact, type Person } from '../domain/contact.ts';
 import { formatDate } from '../domain/date.ts';
 import { LANG_TAGS, type Lang } from '../domain/language.ts';
 import { pickLanguage, type Localized, type LocalizedText } from '../domain/localized-text.ts';
@@ -261,6 +261,7 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       const sources = register.sources;
       if (!sources) return [];
       return [
+        ...(sources.fromDataSubjectOnly ? [{ kind: 'markdown' as const, text: plain(t('notice.sources.fromDataSubject'), lang) }] : []),
         ...md(sources.description),
         ...(sources.items ?? []).flatMap((item) => {
           const body = [
@@ -569,14 +570,34 @@ function fieldRow(lang: Lang, t: TFunction, label: string, value: LocalizedText 
 export function contactFieldRows(contact: Contact | undefined, lang: Lang, t: TFunction): (FieldRow | undefined)[] {
   if (!contact) return [];
   const row = (label: string, value: LocalizedText | string | undefined, href?: string) => fieldRow(lang, t, label, value, href);
+  // A number or address with its own label ("vaihde") is shown as "Puhelin (vaihde)".
+  const labelled = (key: string, label: LocalizedText | undefined, value: string, href: string | undefined): FieldRow => ({
+    label: label ? `${t(key)} (${pickLanguage(label, lang).value})` : t(key),
+    value: plain(value, lang),
+    href,
+  });
   return [
     row('notice.field.postalAddress', contact.postalAddress),
     row('notice.field.visitingAddress', contact.visitingAddress),
-    row('notice.field.phone', contact.phone, contact.phone ? `tel:${contact.phone.replace(/[^\d+]/gu, '')}` : undefined),
-    row('notice.field.email', contact.email, contact.email ? `mailto:${contact.email}` : undefined),
+    row('notice.field.phone', contact.phone, phoneHref(contact.phone)),
+    ...(contact.phones ?? []).map((phone) => labelled('notice.field.phone', phone.label, phone.number, phoneHref(phone.number))),
+    row('notice.field.email', contact.email, emailHref(contact.email)),
+    ...(contact.emails ?? []).map((email) => labelled('notice.field.email', email.label, email.address, emailHref(email.address))),
     row('notice.field.website', contact.url, contact.url),
     row('notice.field.note', contact.note),
   ];
+}
+
+/** A link that dials the number: only its digits and a leading plus. */
+function phoneHref(phone: string | undefined): string | undefined {
+  if (!phone) return undefined;
+  const digits = phone.replace(/[^\d+]/gu, '');
+  return `tel:${digits}`;
+}
+
+/** A mailto link, except for an address written obfuscated: it is shown as written, as its author wanted. */
+function emailHref(email: string | undefined): string | undefined {
+  return email && !isObfuscatedEmail(email) ? `mailto:${email}` : undefined;
 }
 
 /** A registry office (kirjaamo) as field rows: its name, then its contact details. */
@@ -612,15 +633,16 @@ function formatDataSince(value: string, lang: Lang, t: TFunction): string {
     : t('notice.system.sinceDate', { date: formatDate(value, lang) });
 }
 
-/** `P12Y` as "12 vuotta" / "12 år" / "12 years"; `permanent` as "pysyvästi". */
+/** `P12Y` as "12 vuotta", `P2W` as "2 viikkoa" / "12 år" / "12 years"; `permanent` as "pysyvästi". */
 export function formatPeriod(period: string, t: TFunction): string {
   if (period === 'permanent') return t('notice.retention.permanent');
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/u.exec(period);
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/u.exec(period);
   if (!match) return period;
   const parts = [
     match[1] ? t('notice.duration.years', { count: Number(match[1]) }) : undefined,
     match[2] ? t('notice.duration.months', { count: Number(match[2]) }) : undefined,
-    match[3] ? t('notice.duration.days', { count: Number(match[3]) }) : undefined,
+    match[3] ? t('notice.duration.weeks', { count: Number(match[3]) }) : undefined,
+    match[4] ? t('notice.duration.days', { count: Number(match[4]) }) : undefined,
   ].filter(Boolean);
   return parts.join(' ');
 }
