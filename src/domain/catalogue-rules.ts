@@ -67,6 +67,14 @@ export function checkRegister(register: Register, organisations: ReadonlyMap<str
     }
   });
   register.processors?.forEach((processor, index) => {
+    if (processor.actsFor && !controllersOf(register).some((controller) => controller.organisation === processor.actsFor)) {
+      findings.push({
+        severity: 'error',
+        key: 'errors.processor.actsForUnknown',
+        params: { id: processor.actsFor },
+        path: ['processors', index, 'actsFor'],
+      });
+    }
     if (processor.organisation && !organisations.has(processor.organisation)) {
       findings.push({
         severity: 'error',

@@ -49,7 +49,7 @@ const GDPR_NOTICE: SectionDefinition[] = [
   {
     key: 'controller',
     heading: h('Rekisterinpitäjä', 'Personuppgiftsansvarig', 'Controller'),
-    sources: ['controllers', 'representative'],
+    sources: ['controllers', 'jointArrangement', 'representative'],
     gdpr: '13(1)(a)',
   },
   {
@@ -142,7 +142,7 @@ const INFORMATION_SYSTEM: SectionDefinition[] = [
   {
     key: 'responsibleBody',
     heading: h('Tietojärjestelmän vastuutaho', 'Ansvarig för datasystemet', 'Body responsible for the information system'),
-    sources: ['informationSystem.responsibleBody', 'controllers'],
+    sources: ['informationSystem.responsibleBody', 'controllers', 'jointArrangement'],
   },
   {
     key: 'responsible',
@@ -293,7 +293,11 @@ const LEGACY: SectionDefinition[] = [
     sources: ['informationSystem.retention'],
   },
   { key: 'name', heading: h('Rekisterin nimi', 'Registrets namn', 'Name of the register'), sources: ['title'] },
-  { key: 'controller', heading: h('Rekisterinpitäjä', 'Personuppgiftsansvarig', 'Controller'), sources: ['controllers', 'representative'] },
+  {
+    key: 'controller',
+    heading: h('Rekisterinpitäjä', 'Personuppgiftsansvarig', 'Controller'),
+    sources: ['controllers', 'jointArrangement', 'representative'],
+  },
   {
     key: 'contactPersons',
     heading: h('Rekisteriasioita hoitava(t) henkilö(t)', 'Person(er) som sköter registerärenden', 'Person(s) handling register matters'),

@@ -109,6 +109,21 @@ const controllerSchema = z.strictObject({
   role: text.optional(),
   /** Contact details that differ from the organisation's. */
   contact: contactSchema.optional(),
+  /** This controller's own data protection officer (Art 13(1)(b)), when not the organisation's. */
+  dpo: personSchema.optional(),
+  /** What this controller answers for in each phase of the processing (collection, storage, disclosure, …). */
+  phases: list(
+    z.strictObject({
+      /** The phase, e.g. "tietojen kerääminen". */
+      phase: text,
+      /** This controller's responsibility in it. */
+      role: text,
+    }),
+  ).optional(),
+  /** The date from which this controller takes part. */
+  validFrom: isoDateSchema.optional(),
+  /** The date until which this controller took part, e.g. a municipality before the welfare area took over. */
+  validUntil: isoDateSchema.optional(),
 });
 
 /** The visibility of a section: in the public notice, or only in the internal Art 30 record. */
@@ -193,8 +208,25 @@ export const registerSchema = z
         tasks: text,
         /** Where it processes the data, if outside Finland. */
         location: text.optional(),
+        /** How to reach the processor. */
+        contact: contactSchema.optional(),
+        /** The controller it acts for, by organisation id, when the register has several. */
+        actsFor: idSchema.optional(),
+        /** Sub-processors it engages (Art 28(2), 28(4)). */
+        subProcessors: list(
+          z.strictObject({
+            /** The sub-processor's name. */
+            name: text,
+            /** What it does with the data. */
+            tasks: text.optional(),
+            /** Where it processes the data, if outside Finland. */
+            location: text.optional(),
+          }),
+        ).optional(),
       }),
     ).optional(),
+    /** The essence of the joint controllers' arrangement, made available to data subjects (Art 26(2)). */
+    jointArrangement: text.optional(),
     /** Representative of a controller not established in the EU (Art 27). */
     representative: personSchema.optional(),
 
@@ -210,6 +242,23 @@ export const registerSchema = z
         article9: list(z.enum(ARTICLE_9_CONDITIONS)).optional(),
         /** The legal basis in the description's own words. */
         description: text.optional(),
+        /** A document weighing the legitimate interests (Art 6(1)(f)), e.g. the balancing test. */
+        balancingTest: z.url({ protocol: /^https?$/, error: 'errors.url.invalid' }).optional(),
+        /** Bases that apply to one part of the processing only, each with its own letters and words. */
+        parts: list(
+          z.strictObject({
+            /** The part of the processing, e.g. "asiakaspalautteen kerääminen". */
+            processing: text,
+            /** Art 6(1) letters for this part. */
+            article6: list(z.enum(ARTICLE_6_BASES)).optional(),
+            /** Art 9(2) letters for this part. */
+            article9: list(z.enum(ARTICLE_9_CONDITIONS)).optional(),
+            /** The basis in the description's own words. */
+            description: text.optional(),
+            /** The balancing test for this part (Art 6(1)(f)). */
+            balancingTest: z.url({ protocol: /^https?$/, error: 'errors.url.invalid' }).optional(),
+          }),
+        ).optional(),
       })
       .optional(),
     /** The legislation the processing rests on. */
@@ -286,8 +335,10 @@ export const registerSchema = z
         description: text.optional(),
         items: list(
           z.strictObject({
-            /** The recipient or category of recipients. */
+            /** The recipient or category of recipients; a recipient alone is a complete disclosure. */
             recipient: text,
+            /** The data subjects the disclosure covers, when it is not all of them. */
+            dataSubjects: text.optional(),
             /** What is disclosed and why. */
             description: text.optional(),
             /** The provisions that allow the disclosure. */
@@ -303,13 +354,16 @@ export const registerSchema = z
       .strictObject({
         /** False when no data leaves the EU/EEA; the notice then says so. */
         outsideEea: z.boolean(),
+        /** False when data may leave the EU/EEA, but not regularly (only in a single case); the notice says so. */
+        regular: z.boolean().optional(),
         description: text.optional(),
         items: list(
           z.strictObject({
             recipient: text,
-            /** Country, as an ISO 3166-1 alpha-2 code. */
-            country: z.string().regex(/^[A-Z]{2}$/u, { error: 'errors.country.invalid' }),
-            safeguard: z.enum(TRANSFER_SAFEGUARDS),
+            /** Country, as an ISO 3166-1 alpha-2 code, or `unknown` when data may go on through recipients to a country not known in advance. */
+            country: z.union([z.literal('unknown'), z.string().regex(/^[A-Z]{2}$/u, { error: 'errors.country.invalid' })]),
+            /** The Chapter V safeguard, when one is known. */
+            safeguard: z.enum(TRANSFER_SAFEGUARDS).optional(),
             description: text.optional(),
           }),
         ).optional(),
@@ -331,6 +385,8 @@ export const registerSchema = z
             trigger: text.optional(),
             /** The provisions that set the period. */
             legalBasis: statutes.optional(),
+            /** How often the need to keep the data is reviewed, as a duration such as P1Y. */
+            reviewCycle: retentionPeriodSchema.optional(),
           }),
         ).optional(),
         /** Archival fate: what is transferred to permanent keeping. */

@@ -158,6 +158,21 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       ? []
       : [{ kind: 'group', heading: heading && 'value' in heading ? heading : L(heading as LocalizedText | undefined), blocks }];
   const labelled = (label: string, blocks: Block[]) => group(plain(label, lang), blocks);
+  // Items that are only a name (a recipient, a source, a group) are gathered into one list, so none of them vanishes.
+  const entries = (items: { heading: LocalizedText | undefined; blocks: Block[] }[]): Block[] => {
+    const out: Block[] = [];
+    let names: Localized[] | undefined;
+    for (const item of items) {
+      if (item.heading && item.blocks.length === 0) {
+        if (!names) out.push({ kind: 'list', items: (names = []) });
+        names.push(pickLanguage(item.heading, lang));
+        continue;
+      }
+      names = undefined;
+      out.push(...(item.heading ? group(item.heading, item.blocks) : item.blocks));
+    }
+    return out;
+  };
   const fields = (rows: (FieldRow | undefined)[]): Block[] => {
     const present = rows.filter((row): row is FieldRow => row !== undefined);
     return present.length ? [{ kind: 'fields', rows: present }] : [];
@@ -190,12 +205,28 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
             row('notice.field.body', controller.body),
             row('notice.field.businessId', org?.businessId),
             ...contactRows(controller.contact ?? org?.contact),
+            controller.validFrom || controller.validUntil
+              ? row('notice.controller.validity', validity(controller.validFrom, controller.validUntil, lang, t))
+              : undefined,
           ]),
           ...(controller.role ? labelled(t('notice.field.role'), md(controller.role)) : []),
+          ...(controller.phases
+            ? labelled(t('notice.controller.phases'), [
+                {
+                  kind: 'fields',
+                  rows: controller.phases.map((phase) => ({
+                    label: pickLanguage(phase.phase, lang).value,
+                    value: pickLanguage(phase.role, lang),
+                  })),
+                },
+              ])
+            : []),
         ]);
       });
       return controllers.length > 1 ? [{ kind: 'markdown', text: plain(t('notice.controller.joint'), lang) }, ...blocks] : blocks;
     }
+    case 'jointArrangement':
+      return register.jointArrangement ? labelled(t('notice.controller.arrangement'), md(register.jointArrangement)) : [];
     case 'representative':
       return labelled(t('notice.representative'), fields(personRows(register.representative)));
     case 'responsible':
@@ -203,8 +234,13 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
     case 'contactPersons':
       return (register.contactPersons ?? []).flatMap((person) => fields(personRows(person)));
     case DERIVED_SOURCES.dpo: {
-      const dpo = organisations.get(register.organisation)?.dpo;
-      return fields(personRows(dpo));
+      // Each joint controller's own DPO, under that controller's name (Art 13(1)(b), Art 26).
+      const controllers = controllersOf(register);
+      const dpoOf = (controller: (typeof controllers)[number]) => controller.dpo ?? organisations.get(controller.organisation)?.dpo;
+      if (controllers.length === 1) return fields(personRows(dpoOf(controllers[0]!)));
+      return controllers.flatMap((controller) =>
+        group(organisations.get(controller.organisation)?.name ?? { fi: controller.organisation }, fields(personRows(dpoOf(controller)))),
+      );
     }
     case 'purposes':
       return register.purposes ? [...md(register.purposes.description), ...list(register.purposes.items)] : [];
@@ -213,21 +249,37 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       if (!basis) return [];
       const article6 = (basis.article6 ?? []).map((letter) => plain(t('notice.art6', { label: t(`notice.art6.${letter}`), letter }), lang));
       const article9 = (basis.article9 ?? []).map((letter) => plain(t('notice.art9', { label: t(`notice.art9.${letter}`), letter }), lang));
+      const letters = (six: readonly string[] | undefined, nine: readonly string[] | undefined) => {
+        const items6 = (six ?? []).map((letter) => plain(t('notice.art6', { label: t(`notice.art6.${letter}`), letter }), lang));
+        const items9 = (nine ?? []).map((letter) => plain(t('notice.art9', { label: t(`notice.art9.${letter}`), letter }), lang));
+        return [
+          ...(items6.length ? labelled(t('notice.legalBasis'), [{ kind: 'list' as const, items: items6 }]) : []),
+          ...(items9.length ? labelled(t('notice.legalBasis.special'), [{ kind: 'list' as const, items: items9 }]) : []),
+        ];
+      };
+      const balancing = (url: string | undefined) =>
+        fields([url ? row('notice.legalBasis.balancingTest', t('notice.legalBasis.balancingTestLink'), url) : undefined]);
       return [
-        ...(article6.length ? labelled(t('notice.legalBasis'), [{ kind: 'list', items: article6 }]) : []),
-        ...(article9.length ? labelled(t('notice.legalBasis.special'), [{ kind: 'list', items: article9 }]) : []),
+        ...(article6.length || article9.length ? letters(basis.article6, basis.article9) : []),
         ...md(basis.description),
+        ...balancing(basis.balancingTest),
+        ...(basis.parts ?? []).flatMap((part) =>
+          group(part.processing, [...letters(part.article6, part.article9), ...md(part.description), ...balancing(part.balancingTest)]),
+        ),
       ];
     }
     case 'legislation':
       return statutes(register.legislation, t('notice.legislation'));
     case 'dataSubjectGroups':
-      return (register.dataSubjectGroups ?? []).flatMap((subjects) =>
-        group(subjects.name, [
-          ...md(subjects.description),
-          ...list(subjects.dataCategories),
-          ...fields([row('notice.group.sources', subjects.sources), row('notice.group.retention', subjects.retention)]),
-        ]),
+      return entries(
+        (register.dataSubjectGroups ?? []).map((subjects) => ({
+          heading: subjects.name,
+          blocks: [
+            ...md(subjects.description),
+            ...list(subjects.dataCategories),
+            ...fields([row('notice.group.sources', subjects.sources), row('notice.group.retention', subjects.retention)]),
+          ],
+        })),
       );
     case 'dataContent': {
       const content = register.dataContent;
@@ -263,17 +315,19 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       return [
         ...(sources.fromDataSubjectOnly ? [{ kind: 'markdown' as const, text: plain(t('notice.sources.fromDataSubject'), lang) }] : []),
         ...md(sources.description),
-        ...(sources.items ?? []).flatMap((item) => {
-          const body = [
-            ...md(item.description),
-            ...fields([
-              item.technicalInterface !== undefined ? row('notice.source.technicalInterface', yesNo(item.technicalInterface)) : undefined,
-              item.frequency ? row('notice.source.frequency', t(`notice.frequency.${item.frequency}`)) : undefined,
-            ]),
-            ...statutes(item.legalBasis),
-          ];
-          return item.source ? group(item.source, body) : body;
-        }),
+        ...entries(
+          (sources.items ?? []).map((item) => ({
+            heading: item.source,
+            blocks: [
+              ...md(item.description),
+              ...fields([
+                item.technicalInterface !== undefined ? row('notice.source.technicalInterface', yesNo(item.technicalInterface)) : undefined,
+                item.frequency ? row('notice.source.frequency', t(`notice.frequency.${item.frequency}`)) : undefined,
+              ]),
+              ...statutes(item.legalBasis),
+            ],
+          })),
+        ),
       ];
     }
     case 'disclosures': {
@@ -281,12 +335,15 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       if (!disclosures) return [];
       return [
         ...md(disclosures.description),
-        ...(disclosures.items ?? []).flatMap((item) =>
-          group(item.recipient, [
-            ...md(item.description),
-            ...fields([row('notice.disclosure.conditions', item.conditions)]),
-            ...statutes(item.legalBasis),
-          ]),
+        ...entries(
+          (disclosures.items ?? []).map((item) => ({
+            heading: item.recipient,
+            blocks: [
+              ...md(item.description),
+              ...fields([row('notice.disclosure.dataSubjects', item.dataSubjects), row('notice.disclosure.conditions', item.conditions)]),
+              ...statutes(item.legalBasis),
+            ],
+          })),
         ),
       ];
     }
@@ -300,7 +357,22 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
                 ...fields([
                   processor.authority !== undefined ? row('notice.processor.authority', yesNo(processor.authority)) : undefined,
                   row('notice.processor.location', processor.location),
+                  processor.actsFor
+                    ? row('notice.processor.actsFor', organisations.get(processor.actsFor)?.name ?? processor.actsFor)
+                    : undefined,
+                  ...contactRows(processor.contact),
                 ]),
+                ...(processor.subProcessors
+                  ? labelled(
+                      t('notice.processor.subProcessors'),
+                      entries(
+                        processor.subProcessors.map((sub) => ({
+                          heading: sub.name,
+                          blocks: [...md(sub.tasks), ...fields([row('notice.processor.location', sub.location)])],
+                        })),
+                      ),
+                    )
+                  : []),
               ]),
             ),
           )
@@ -311,6 +383,9 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       const regions = new Intl.DisplayNames([lang], { type: 'region' });
       return [
         ...(transfers.outsideEea ? [] : [{ kind: 'markdown' as const, text: plain(t('notice.transfers.none'), lang) }]),
+        ...(transfers.outsideEea && transfers.regular === false
+          ? [{ kind: 'markdown' as const, text: plain(t('notice.transfers.notRegular'), lang) }]
+          : []),
         ...md(transfers.description),
         ...(transfers.items?.length
           ? [
@@ -325,8 +400,11 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
                 ],
                 rows: transfers.items.map((item) => [
                   pickLanguage(item.recipient, lang),
-                  plain(regions.of(item.country) ?? item.country, lang),
-                  plain(t(`notice.safeguard.${item.safeguard}`), lang),
+                  plain(
+                    item.country === 'unknown' ? t('notice.transfers.unknownCountry') : (regions.of(item.country) ?? item.country),
+                    lang,
+                  ),
+                  plain(item.safeguard ? t(`notice.safeguard.${item.safeguard}`) : '–', lang),
                   item.description ? pickLanguage(item.description, lang) : plain('–', lang),
                 ]),
               },
@@ -338,6 +416,7 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       const retention = register.retention;
       if (!retention) return [];
       const period = (value: string | undefined) => plain(value ? formatPeriod(value, t) : '–', lang);
+      const reviewed = retention.rules?.some((rule) => rule.reviewCycle !== undefined);
       return [
         ...md(retention.description),
         ...(retention.rules?.length
@@ -345,11 +424,17 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
               {
                 kind: 'table' as const,
                 caption: t('notice.retention.caption'),
-                head: [t('notice.retention.data'), t('notice.retention.period'), t('notice.retention.trigger')],
+                head: [
+                  t('notice.retention.data'),
+                  t('notice.retention.period'),
+                  t('notice.retention.trigger'),
+                  ...(reviewed ? [t('notice.retention.reviewCycle')] : []),
+                ],
                 rows: retention.rules.map((rule) => [
                   pickLanguage(rule.data, lang),
                   period(rule.period),
                   rule.trigger ? pickLanguage(rule.trigger, lang) : plain('–', lang),
+                  ...(reviewed ? [period(rule.reviewCycle)] : []),
                 ]),
               },
             ]
@@ -614,6 +699,13 @@ function statuteView(ref: StatuteRef, lang: Lang): StatuteView {
     title: ref.title ? pickLanguage(ref.title, lang) : undefined,
     url: statuteUrl(statute, lang, ref.englishTranslation),
   };
+}
+
+/** "1.1.2020 – 31.12.2022", or an open end on either side. */
+function validity(from: string | undefined, until: string | undefined, lang: Lang, t: TFunction): string {
+  if (from && until) return `${formatDate(from, lang)} – ${formatDate(until, lang)}`;
+  if (until) return t('notice.controller.until', { date: formatDate(until, lang) });
+  return t('notice.controller.from', { date: formatDate(from!, lang) });
 }
 
 function publicAddressRow(address: string | undefined, t: TFunction, lang: Lang): FieldRow | undefined {
