@@ -1,7 +1,7 @@
 import { collectLocalizedTexts, missingLanguages, requiredLanguages } from './localized-text.ts';
 import { LANGS, type Lang } from './language.ts';
 import { missingRecommended, unmetMinimums } from './legal-minimums.ts';
-import { fieldsNotShown } from './notice-format.ts';
+import { fieldsNotShown, NOTICE_FORMATS } from './notice-format.ts';
 import type { Organisation } from './organisation.ts';
 import { controllersOf, type Register } from './register.ts';
 
@@ -114,6 +114,35 @@ export function checkRegister(register: Register, organisations: ReadonlyMap<str
     findings.push({ severity: 'warning', key: 'errors.dpo.missing', params: { id: organisation.id }, path: ['organisation'] });
   if (published && organisation && !hasContactDetails(organisation.registryOffice))
     findings.push({ severity: 'warning', key: 'errors.registryOffice.empty', params: { id: organisation.id }, path: ['organisation'] });
+
+  // Renamed headings and own sections must name sections of the format, so that nothing lands nowhere.
+  const sectionKeys = NOTICE_FORMATS[register.format].map((section) => section.key);
+  for (const key of Object.keys(register.headings ?? {})) {
+    if (!sectionKeys.includes(key))
+      findings.push({
+        severity: 'error',
+        key: 'errors.heading.unknownSection',
+        params: { key, allowed: sectionKeys.join(', ') },
+        path: ['headings', key],
+      });
+  }
+  const ownKeys = (register.ownSections ?? []).map((section) => section.key);
+  register.ownSections?.forEach((section, index) => {
+    if (section.after !== 'start' && !sectionKeys.includes(section.after) && !ownKeys.includes(section.after))
+      findings.push({
+        severity: 'error',
+        key: 'errors.ownSection.unknownPlace',
+        params: { value: section.after, allowed: ['start', ...sectionKeys].join(', ') },
+        path: ['ownSections', index, 'after'],
+      });
+    if (sectionKeys.includes(section.key))
+      findings.push({
+        severity: 'error',
+        key: 'errors.ownSection.keyTaken',
+        params: { key: section.key },
+        path: ['ownSections', index, 'key'],
+      });
+  });
 
   if (register.unplaced) {
     // An import keeps here what it could not place; the register is not finished while anything is left.

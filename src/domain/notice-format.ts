@@ -367,7 +367,17 @@ const LEGACY: SectionDefinition[] = [
   {
     key: 'rights',
     heading: h('Tarkastusoikeus ja tiedon korjaaminen', 'Rätt till insyn och rättelse av uppgifter', 'Right of access and rectification'),
-    sources: ['rights.description', 'rights.howToRequest', 'rights.exceptions', DERIVED_SOURCES.standardRights],
+    sources: ['rights.description', 'rights.howToRequest', 'rights.exceptions', 'rights.fee'],
+  },
+  {
+    // Today's rights, clearly apart from what a pre-GDPR description says (register.currentRights decides).
+    key: 'currentRights',
+    heading: h(
+      'Rekisteröidyn oikeudet nykyisen tietosuojalainsäädännön mukaan',
+      'Den registrerades rättigheter enligt gällande dataskyddslagstiftning',
+      'Rights of the data subject under current data protection law',
+    ),
+    sources: [DERIVED_SOURCES.standardRights],
   },
   {
     key: 'automatedDecisions',
@@ -425,4 +435,12 @@ const NON_SECTION_FIELDS = new Set([
   'record',
   'visibility',
   'unplaced',
+  'documentLabel',
+  'subtitle',
+  'introduction',
+  'versionNotes',
+  'headings',
+  'ownSections',
+  'standardTexts',
+  'currentRights',
 ]);

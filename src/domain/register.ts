@@ -181,6 +181,49 @@ export const registerSchema = z
     /** Name of the register (rekisterin nimi). */
     title: text,
 
+    // ── the document's own framing ──────────────────────────────────────────
+    /** The document's own label, shown above the title instead of the format's name, e.g. "Tietosuojailmoitus". */
+    documentLabel: text.optional(),
+    /** A subtitle under the title, e.g. "EU:n yleisen tietosuoja-asetuksen 13 ja 14 artikla". */
+    subtitle: text.optional(),
+    /** An introduction before the first section. */
+    introduction: text.optional(),
+    /** The description's own notes on its versions, e.g. "First version issued 1.3.2019"; shown with the dates. */
+    versionNotes: text.optional(),
+    /** Headings renamed for this register, by section key (see notice-format.ts), e.g. { rights: { fi: Oikeutesi } }. */
+    headings: z.record(z.string(), text).optional(),
+    /**
+     * Sections of the register's own, each placed after a section of the format (by its key) or at the `start`:
+     * cookies, analytics, a breach-notification promise, consequences of not giving data, a change clause, licences.
+     */
+    ownSections: list(
+      z.strictObject({
+        /** Stable key, used for the anchor: lowercase letters, digits and hyphens. */
+        key: idSchema,
+        /** The section's heading. */
+        heading: text,
+        /** The section's text (markdown). */
+        text,
+        /** The key of the section it follows, or `start` to come first. */
+        after: z.string().min(1),
+      }),
+    ).optional(),
+    /** The standard texts Seloste adds (rights, complaint), replaced or extended for this register. */
+    standardTexts: z
+      .strictObject({
+        /** The rights text (GDPR Art 15–22). */
+        rights: z.strictObject({ mode: z.enum(['replace', 'extend']), text }).optional(),
+        /** The complaint text (Art 77). */
+        complaint: z.strictObject({ mode: z.enum(['replace', 'extend']), text }).optional(),
+      })
+      .optional(),
+    /**
+     * For a pre-GDPR (`legacy`) description: `separate` (the default) shows what the description says and adds the
+     * current rights under their own clearly labelled heading; `appended` adds them to the description's rights
+     * section; `none` shows only what the description says.
+     */
+    currentRights: z.enum(['separate', 'appended', 'none']).optional(),
+
     // ── parties ─────────────────────────────────────────────────────────────
     /** Controllers (Art 4(7), Art 13(1)(a)). Two or more are joint controllers (Art 26). Defaults to `organisation`. */
     controllers: list(controllerSchema).optional(),
@@ -426,6 +469,8 @@ export const registerSchema = z
         howToRequest: text.optional(),
         /** How data subjects are informed, and any right to prohibit disclosures (old Personal Data Act §30). */
         informing: text.optional(),
+        /** A fee for repeated or manifestly unfounded or excessive requests, and when it is charged (Art 12(5)). */
+        fee: text.optional(),
       })
       .optional(),
     /** Automated decision-making and profiling (Art 13(2)(f), Art 22). */

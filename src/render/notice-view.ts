@@ -3,7 +3,7 @@ import { isObfuscatedEmail, type Contact, type Person } from '../domain/contact.
 import { formatDate } from '../domain/date.ts';
 import { LANG_TAGS, type Lang } from '../domain/language.ts';
 import { pickLanguage, type Localized, type LocalizedText } from '../domain/localized-text.ts';
-import { DERIVED_SOURCES, FORMAT_NAMES, NOTICE_FORMATS, type SectionSource } from '../domain/notice-format.ts';
+import { DERIVED_SOURCES, FORMAT_NAMES, NOTICE_FORMATS, type SectionDefinition, type SectionSource } from '../domain/notice-format.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import { controllersOf, isPublicSection, SECTION_FIELDS, type Register, type SectionField } from '../domain/register.ts';
 import { parseStatute, statuteUrl, type StatuteRef } from '../domain/statute.ts';
@@ -18,7 +18,11 @@ export interface NoticeView {
   lang: Lang;
   langTag: string;
   title: Localized;
+  /** The document's label: its own (e.g. "Tietosuojailmoitus") or the format's name. */
   formatName: string;
+  subtitle?: Localized;
+  /** Text before the first section. */
+  introduction?: Localized;
   organisation: Localized;
   example: boolean;
   version: number;
@@ -80,20 +84,36 @@ const ART6_LETTERS_PUBLIC = new Set(['c', 'e']);
 export function buildNoticeView(context: NoticeContext): NoticeView {
   const { register, organisations, lang } = context;
   const organisation = organisations.get(register.organisation);
-  const sections = NOTICE_FORMATS[register.format]
-    .map((definition): SectionView => {
-      const blocks = withoutRepeats(
-        definition.sources.flatMap((source) => (isShown(register, source) ? sourceBlocks(context, source) : [])),
-      );
-      return { key: definition.key, heading: definition.heading[lang], blocks, fallbackLangs: fallbackLanguages(blocks) };
-    })
-    .filter((section) => section.blocks.length > 0);
+  const L = (text: LocalizedText | undefined) => (text ? pickLanguage(text, lang) : undefined);
+  const formatSections = noticeSections(register).map((definition): SectionView => {
+    const blocks = withoutRepeats(definition.sources.flatMap((source) => (isShown(register, source) ? sourceBlocks(context, source) : [])));
+    const heading = register.headings?.[definition.key];
+    return {
+      key: definition.key,
+      heading: heading ? pickLanguage(heading, lang).value : definition.heading[lang],
+      blocks,
+      fallbackLangs: fallbackLanguages(blocks),
+    };
+  });
+  // The register's own sections, each after the section it names (or first, after `start`).
+  const own = (after: string): SectionView[] =>
+    (register.ownSections ?? [])
+      .filter((section) => section.after === after)
+      .map((section) => {
+        const blocks: Block[] = [{ kind: 'markdown', text: pickLanguage(section.text, lang) }];
+        return { key: section.key, heading: pickLanguage(section.heading, lang).value, blocks, fallbackLangs: fallbackLanguages(blocks) };
+      });
+  const sections = [...own('start'), ...formatSections.flatMap((section) => [section, ...own(section.key)])].filter(
+    (section) => section.blocks.length > 0,
+  );
   return {
     id: register.id,
     lang,
     langTag: LANG_TAGS[lang],
     title: pickLanguage(register.title, lang),
-    formatName: FORMAT_NAMES[register.format][lang],
+    formatName: L(register.documentLabel)?.value ?? FORMAT_NAMES[register.format][lang],
+    subtitle: L(register.subtitle),
+    introduction: L(register.introduction),
     organisation: organisation ? pickLanguage(organisation.name, lang) : plain(register.organisation, lang),
     example: register.example === true,
     version: register.version,
@@ -101,6 +121,24 @@ export function buildNoticeView(context: NoticeContext): NoticeView {
     updated: register.updated,
     sections,
   };
+}
+
+/**
+ * The format's sections for this register. A pre-GDPR description keeps its own rights section; today's rights come
+ * after it under their own heading, inside it, or not at all, as `currentRights` says.
+ */
+function noticeSections(register: Register): SectionDefinition[] {
+  const sections = NOTICE_FORMATS[register.format];
+  if (register.format !== 'legacy') return sections;
+  const mode = register.currentRights ?? 'separate';
+  if (mode === 'separate') return sections;
+  return sections
+    .filter((section) => section.key !== 'currentRights')
+    .map((section) =>
+      section.key === 'rights' && mode === 'appended'
+        ? { ...section, sources: [...section.sources, DERIVED_SOURCES.standardRights] }
+        : section,
+    );
 }
 
 /** Drops a text that repeats the one before it, as a system's name does when it is also the register's title. */
@@ -488,7 +526,10 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
         ...sourceBlocks(context, 'rights.exceptions'),
         ...sourceBlocks(context, 'rights.howToRequest'),
         ...sourceBlocks(context, 'rights.informing'),
+        ...sourceBlocks(context, 'rights.fee'),
       ];
+    case 'rights.fee':
+      return register.rights?.fee ? labelled(t('notice.rights.fee'), md(register.rights.fee)) : [];
     case 'rights.description':
       return md(register.rights?.description);
     case 'rights.exceptions':
@@ -522,7 +563,7 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
     case DERIVED_SOURCES.supervisoryAuthority: {
       const authority = SUPERVISORY_AUTHORITY;
       return [
-        { kind: 'markdown', text: plain(context.templates.complaint, lang) },
+        ...standardText(context, 'complaint'),
         ...group(plain(authority.name[lang], lang), [
           {
             kind: 'fields',
@@ -546,7 +587,7 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
         register.published ? row('notice.dates.published', formatDate(register.published, lang)) : undefined,
         register.updated ? row('notice.dates.updated', formatDate(register.updated, lang)) : undefined,
         row('notice.dates.version', String(register.version)),
-      ]);
+      ]).concat(md(register.versionNotes));
     case 'interconnections':
       return register.format === 'legacy'
         ? md(register.interconnections)
@@ -618,6 +659,16 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
   }
 }
 
+/** A standard text as the register wants it: Seloste's own, replaced by the register's, or followed by it. */
+function standardText(context: NoticeContext, which: 'rights' | 'complaint'): Block[] {
+  const { register, lang } = context;
+  const override = register.standardTexts?.[which];
+  const standard: Block = { kind: 'markdown', text: plain(context.templates[which], lang) };
+  if (!override) return [standard];
+  const own: Block = { kind: 'markdown', text: pickLanguage(override.text, lang) };
+  return override.mode === 'replace' ? [own] : [standard, own];
+}
+
 /** The standard rights text, the portability exception the law makes for public tasks, and where to send requests. */
 function standardRights(context: NoticeContext): Block[] {
   const { register, organisations, lang, t } = context;
@@ -627,7 +678,7 @@ function standardRights(context: NoticeContext): Block[] {
   const office = organisations.get(register.organisation)?.registryOffice;
   const officeRows = office ? registryOfficeRows(office, lang, t) : [];
   return [
-    { kind: 'markdown', text: plain(context.templates.rights, lang) },
+    ...standardText(context, 'rights'),
     ...(portabilityExcluded && !statedPortability
       ? [{ kind: 'markdown' as const, text: plain(t('notice.rights.portabilityExcluded'), lang) }]
       : []),

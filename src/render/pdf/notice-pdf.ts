@@ -189,6 +189,7 @@ class NoticeLayout {
 
   render(): void {
     this.titlePage();
+    if (this.view.introduction) this.markdown(this.root, this.view.introduction, 2);
     for (const section of this.view.sections) this.section(section);
     this.root.end();
     this.pageFurniture();
@@ -275,6 +276,15 @@ class NoticeLayout {
       () => doc.font('Bold').fontSize(layout.fontSize.title).text(view.title.value, { lineGap: 1 }),
       view.title.isFallback ? view.title.lang : undefined,
     );
+    if (view.subtitle) {
+      const subtitle = view.subtitle;
+      this.tag(
+        this.root,
+        'P',
+        () => doc.font('Body').fontSize(layout.fontSize.h3).text(subtitle.value, this.left, doc.y, { width: this.width }),
+        subtitle.isFallback ? subtitle.lang : undefined,
+      );
+    }
     doc.moveDown(0.5);
     if (options.facts) {
       this.fieldTable(
