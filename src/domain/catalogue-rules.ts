@@ -36,9 +36,9 @@ export function languageReport(register: Register, organisation: Organisation | 
   return { required, complete: LANGS.filter((lang) => !missing[lang]), missing };
 }
 
-/** The internal Art 30 record need not be translated: it is never published. */
-function stripInternal(register: Register): Omit<Register, 'record'> {
-  const { record: _record, ...rest } = register;
+/** The internal Art 30 record need not be translated (it is never published), nor the reasons for a language exception. */
+function stripInternal(register: Register): Omit<Register, 'record' | 'languageExceptions'> {
+  const { record: _record, languageExceptions: _exceptions, ...rest } = register;
   return rest;
 }
 
@@ -87,9 +87,16 @@ export function checkRegister(register: Register, organisations: ReadonlyMap<str
 
   const report = languageReport(register, organisation);
   for (const lang of report.required) {
+    // A recorded exception (reason and target date) lets a register be published before its translation exists.
+    const exception = register.languageExceptions?.find((candidate) => candidate.lang === lang);
     // Every field that lacks the language, each at its own line, so the author can work down the list.
     for (const path of report.missing[lang] ?? []) {
-      findings.push({ severity: gap, key: 'errors.language.missing', params: { lang, code: lang, field: formatPath(path) }, path });
+      findings.push({
+        severity: exception ? 'warning' : gap,
+        key: 'errors.language.missing',
+        params: { lang, code: lang, field: formatPath(path) },
+        path,
+      });
     }
   }
 

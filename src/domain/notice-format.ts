@@ -443,4 +443,5 @@ const NON_SECTION_FIELDS = new Set([
   'ownSections',
   'standardTexts',
   'currentRights',
+  'languageExceptions',
 ]);

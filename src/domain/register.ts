@@ -172,6 +172,21 @@ export const registerSchema = z
     organisation: idSchema,
     /** Languages this register must be complete in beyond the organisation's official ones (e.g. en). */
     languages: z.array(langSchema).optional(),
+    /**
+     * Required languages the register is published without for now, each with its recorded reason and the date the
+     * translation is due. A missing text in such a language is then a warning, not an error, and the notice in that
+     * language says so once, at the top, with the date.
+     */
+    languageExceptions: list(
+      z.strictObject({
+        /** The language not yet available. */
+        lang: langSchema,
+        /** Why, best written in that language too. */
+        reason: text,
+        /** The date by which the translation will be published. */
+        until: isoDateSchema,
+      }),
+    ).optional(),
     /** Edition number, raised on every published change. */
     version: z.int().min(1),
     /** Date first published. */

@@ -24,6 +24,11 @@ export interface NoticeView {
   /** Text before the first section. */
   introduction?: Localized;
   organisation: Localized;
+  /**
+   * When some text is not in the reader's language: the languages shown instead, said once at the top of the notice,
+   * and the recorded exception (reason and target date) when there is one.
+   */
+  fallback?: { langs: Lang[]; exception?: { reason: Localized; until: string } };
   example: boolean;
   version: number;
   published?: string;
@@ -103,9 +108,13 @@ export function buildNoticeView(context: NoticeContext): NoticeView {
         const blocks: Block[] = [{ kind: 'markdown', text: pickLanguage(section.text, lang) }];
         return { key: section.key, heading: pickLanguage(section.heading, lang).value, blocks, fallbackLangs: fallbackLanguages(blocks) };
       });
-  const sections = [...own('start'), ...formatSections.flatMap((section) => [section, ...own(section.key)])].filter(
+  const shown = [...own('start'), ...formatSections.flatMap((section) => [section, ...own(section.key)])].filter(
     (section) => section.blocks.length > 0,
   );
+  // A missing translation is said once, at the top, not in every section.
+  const fallbackLangs = [...new Set(shown.flatMap((section) => section.fallbackLangs))];
+  const sections = shown.map((section) => ({ ...section, fallbackLangs: [] }));
+  const exception = register.languageExceptions?.find((candidate) => candidate.lang === lang);
   return {
     id: register.id,
     lang,
@@ -114,6 +123,13 @@ export function buildNoticeView(context: NoticeContext): NoticeView {
     formatName: L(register.documentLabel)?.value ?? FORMAT_NAMES[register.format][lang],
     subtitle: L(register.subtitle),
     introduction: L(register.introduction),
+    fallback:
+      fallbackLangs.length > 0
+        ? {
+            langs: fallbackLangs,
+            ...(exception ? { exception: { reason: pickLanguage(exception.reason, lang), until: exception.until } } : {}),
+          }
+        : undefined,
     organisation: organisation ? pickLanguage(organisation.name, lang) : plain(register.organisation, lang),
     example: register.example === true,
     version: register.version,

@@ -189,6 +189,7 @@ class NoticeLayout {
 
   render(): void {
     this.titlePage();
+    this.fallbackNote();
     if (this.view.introduction) this.markdown(this.root, this.view.introduction, 2);
     for (const section of this.view.sections) this.section(section);
     this.root.end();
@@ -305,6 +306,20 @@ class NoticeLayout {
     doc.moveDown(0.5);
   }
 
+  /** Once, before the sections: what is not in the reader's language, and the recorded exception when there is one. */
+  private fallbackNote(): void {
+    const { doc, layout, view, options } = this;
+    if (!view.fallback) return;
+    const { exception, langs } = view.fallback;
+    const text = exception
+      ? fill(options.labels.languageException, { reason: exception.reason.value, date: options.formatDate(exception.until) })
+      : fill(options.labels.fallback, { langs: langs.map((lang) => options.languageNames[lang]).join(', ') });
+    doc.fillColor(layout.colors.fallback);
+    this.tag(this.root, 'P', () => doc.font('Italic').fontSize(layout.fontSize.body).text(text, this.left, doc.y, { width: this.width }));
+    doc.fillColor(layout.colors.text);
+    doc.moveDown(0.5);
+  }
+
   private plain(value: string): Localized {
     return { value, lang: this.view.lang, isFallback: false };
   }
@@ -320,15 +335,6 @@ class NoticeLayout {
       doc.font('Bold').fontSize(layout.fontSize.h2).text(section.heading, this.left, doc.y, { width: this.width, lineGap: 1 }),
     );
     doc.moveDown(0.3);
-    if (section.fallbackLangs.length > 0) {
-      const langs = section.fallbackLangs.map((lang) => this.options.languageNames[lang]).join(', ');
-      doc.fillColor(layout.colors.fallback);
-      this.tag(sect, 'P', () =>
-        doc.font('Italic').fontSize(layout.fontSize.body).text(fill(this.options.labels.fallback, { langs }), { width: this.width }),
-      );
-      doc.fillColor(layout.colors.text);
-      doc.moveDown(0.3);
-    }
     this.blocks(sect, section.blocks, 3);
     sect.end();
   }

@@ -39,7 +39,9 @@ describe('the configuration', () => {
 
   it('takes a public origin as scheme, host and port, and refuses one with a path', () => {
     expect(parseConfig({ PUBLIC_ORIGIN: 'https://tietosuoja.example.fi:8443/' }).PUBLIC_ORIGIN).toBe('https://tietosuoja.example.fi:8443');
-    expect(() => parseConfig({ PUBLIC_ORIGIN: 'https://tietosuoja.example.fi/some/path' })).toThrow(/PUBLIC_ORIGIN should be an origin only/u);
+    expect(() => parseConfig({ PUBLIC_ORIGIN: 'https://tietosuoja.example.fi/some/path' })).toThrow(
+      /PUBLIC_ORIGIN should be an origin only/u,
+    );
   });
 
   it('stops the command line with a message naming the variable', () => {
