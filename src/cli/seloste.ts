@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   pdf: async () => (await import('./pdf.ts')).runPdf,
   schema: async () => (await import('./schema.ts')).runSchema,
   readme: async () => (await import('./readme.ts')).runReadme,
+  xliff: async () => (await import('./xliff.ts')).runXliff,
   serve: async () => (await import('./serve.ts')).runServe,
   sosdata: async () => (await import('./sosdata.ts')).runSosdata,
 };
