@@ -1,4 +1,5 @@
 import { LEGAL_RULES, RECOMMENDED_FIELDS } from '../domain/legal-minimums.ts';
+import { NOTICE_FORMATS, type SectionDefinition } from '../domain/notice-format.ts';
 
 /**
  * The parts of the README that are generated from the model, so they cannot drift from it: each sits between
@@ -36,4 +37,35 @@ export function withReadmeBlocks(readme: string, blocks: ReadmeBlocks): string {
     out = out.replace(pattern, (_whole, start: string, end: string) => `${start}\n\n${content}\n\n${end}`);
   }
   return out;
+}
+
+/** A field of the register model with its doc comment, as read from src/domain/register.ts. */
+export interface DocumentedField {
+  path: string;
+  doc: string;
+}
+
+/**
+ * The field-by-field reference: what each field is (its doc comment) and under which heading each format shows it,
+ * on the page and in the PDF alike (both render the same view model).
+ */
+export function fieldReferenceTable(fields: readonly DocumentedField[]): string {
+  const shownIn = (field: string) =>
+    (Object.entries(NOTICE_FORMATS) as [string, readonly SectionDefinition[]][])
+      .map(([format, sections]) => {
+        const headings = sections
+          .filter((section) =>
+            section.sources.some((source) => source === field || field.startsWith(`${source}.`) || source.startsWith(`${field}.`)),
+          )
+          .map((section) => section.heading.en);
+        return headings.length ? `${format}: ${headings.join(', ')}` : undefined;
+      })
+      .filter(Boolean)
+      .join('; ');
+  const cell = (text: string) => text.replace(/\s+/gu, ' ').replace(/\|/gu, '\\|').replace(/</gu, '&lt;').trim();
+  return [
+    '| field | what it is | where it shows (page and PDF) |',
+    '| --- | --- | --- |',
+    ...fields.map((field) => `| \`${field.path}\` | ${cell(field.doc)} | ${shownIn(field.path) || '–'} |`),
+  ].join('\n');
 }
