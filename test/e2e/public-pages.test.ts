@@ -170,12 +170,13 @@ describe('a notice', () => {
     await page.context().close();
   });
 
-  it('says when a section is not in the reader’s language and marks the text’s own language', async () => {
+  it('says once, at the top, when the notice is not in the reader’s language, and marks the text’s own language', async () => {
     const page = await open('/en/registers/helsinki-atj');
     const section = page.locator('section#purpose');
-    expect(await section.locator('.fallback-note').textContent()).toContain(
-      'This section is not available in English. It is shown in: Finnish.',
+    expect(await page.locator('.fallback-note').allTextContents()).toContain(
+      'This notice is not fully available in English. What is missing is shown in: Finnish.',
     );
+    expect(await section.locator('.fallback-note').count()).toBe(0);
     expect(await section.locator('[lang="fi"]').first().textContent()).toContain('Asiakastietojärjestelmä toimii apuvälineenä');
     expect(await page.locator('h1').getAttribute('lang')).toBe('fi');
     await page.context().close();

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderPageMarkdown } from '../../../src/render/markdown.ts';
+import { renderMarkdown } from '../../../src/render/markdown.ts';
 import { readTemplate } from '../../../src/content/templates.ts';
 import { LANGS } from '../../../src/domain/language.ts';
 
 describe('markdown of a fixed page', () => {
   it('keeps its ## headings as h2, where a notice’s text does not', () => {
-    expect(renderPageMarkdown('## Fråga i tre steg\n\nText.', 'sv')).toBe('<h2>Fråga i tre steg</h2>\n<p>Text.</p>\n');
+    expect(renderMarkdown('## Fråga i tre steg\n\nText.', 'sv', 'page')).toBe('<h2>Fråga i tre steg</h2>\n<p>Text.</p>\n');
     expect(renderMarkdown('## Fråga i tre steg', 'sv')).not.toContain('<h2>');
   });
 
   it.each(LANGS)('the %s how-to page starts with the steps and ends with the law', async (lang) => {
-    const html = renderPageMarkdown(await readTemplate('pages/your-data', lang), lang);
+    const html = renderMarkdown(await readTemplate('pages/your-data', lang), lang, 'page');
     const headings = [...html.matchAll(/<h2>(.*?)<\/h2>/gu)].map((match) => match[1]);
     expect(headings).toHaveLength(4);
     expect(html.indexOf('<ol>')).toBeLessThan(html.indexOf('<h2>', 5));
