@@ -57,8 +57,8 @@ function recordRow(
         organisation ? text(organisation.name) : controller.organisation,
         text(controller.body),
         text(controller.role),
-        controller.contact?.email ?? organisation?.registryOffice.email,
-        controller.contact?.phone ?? organisation?.registryOffice.phone,
+        controller.contact?.email ?? organisation?.registryOffice?.email,
+        controller.contact?.phone ?? organisation?.registryOffice?.phone,
       ],
       ', ',
     );

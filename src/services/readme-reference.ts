@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type * as TS from 'typescript';
 import { fieldReferenceTable, readmeBlocks, withReadmeBlocks, type DocumentedField } from '../render/model-reference.ts';
 
 const MODEL = path.resolve(import.meta.dirname, '../domain/register.ts');
@@ -12,7 +13,7 @@ export async function documentedFields(): Promise<DocumentedField[]> {
   const { default: ts } = await import('typescript');
   const source = ts.createSourceFile(MODEL, await readFile(MODEL, 'utf8'), ts.ScriptTarget.Latest, true);
   const fields: DocumentedField[] = [];
-  const objectOf = (node: ts.Node): ts.ObjectLiteralExpression | undefined => {
+  const objectOf = (node: TS.Node): TS.ObjectLiteralExpression | undefined => {
     if (
       ts.isCallExpression(node) &&
       /strictObject$/u.test(node.expression.getText()) &&
@@ -20,13 +21,13 @@ export async function documentedFields(): Promise<DocumentedField[]> {
       ts.isObjectLiteralExpression(node.arguments[0])
     )
       return node.arguments[0];
-    let found: ts.ObjectLiteralExpression | undefined;
+    let found: TS.ObjectLiteralExpression | undefined;
     node.forEachChild((child) => {
       found ??= objectOf(child);
     });
     return found;
   };
-  const walk = (object: ts.ObjectLiteralExpression, prefix: string) => {
+  const walk = (object: TS.ObjectLiteralExpression, prefix: string) => {
     for (const property of object.properties) {
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
       const name = property.name.getText();
