@@ -1,10 +1,10 @@
+import { unmetMinimums } from '../domain/legal-minimums.ts';
 import { createHash } from 'node:crypto';
 import { contentDir } from '../content/catalogue.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { loadContent } from '../content/load.ts';
 import { can } from '../domain/access.ts';
 import { todayInFinland } from '../domain/calendar.ts';
-import { checkRegister } from '../domain/catalogue-rules.ts';
 import { isRealIsoDate } from '../domain/date.ts';
 import type { Lang } from '../domain/language.ts';
 import { pickLanguage, type Localized, type LocalizedText } from '../domain/localized-text.ts';
@@ -88,9 +88,8 @@ export async function listRegisters(store: Store, actor: Actor, lang: Lang, filt
     if (!can(actor, 'registers.read', register.organisation)) continue;
     const workflow = workflowOf.get(register.id);
     const version = newestOf.get(register.id);
-    const missingSections = checkRegister({ ...register, status: 'published' }, content.organisations)
-      .filter((finding) => finding.key === 'errors.section.missing')
-      .map((finding) => sectionHeading(register, String(finding.params?.section ?? ''), lang));
+    // What the law requires of this kind of notice and the working copy lacks, named by the section that shows it.
+    const missingSections = [...new Set(unmetMinimums(register).map((rule) => sectionHeading(register, rule.fields, lang) ?? rule.key))];
     rows.push({
       id: register.id,
       title: pickLanguage(register.title, lang),
@@ -136,8 +135,9 @@ function lastChange(workflow: RegisterWorkflow | undefined, version: VersionInfo
   return candidates[0] ? { lastChange: candidates[0] } : {};
 }
 
-function sectionHeading(register: Register, key: string, lang: Lang): string {
-  return NOTICE_FORMATS[register.format].find((section) => section.key === key)?.heading[lang] ?? key;
+/** The heading of the format's section that shows any of these fields. */
+function sectionHeading(register: Register, fields: readonly string[], lang: Lang): string | undefined {
+  return NOTICE_FORMATS[register.format].find((section) => section.sources.some((source) => fields.includes(source)))?.heading[lang];
 }
 
 /** Everything the register's own page shows: the working copy's check, the workflow, the versions. */
