@@ -24,6 +24,8 @@ export type SsoRefusal = 'failed' | 'noGroup' | 'disabled' | 'conflict';
 
 export class StaffSsoError extends Error {
   readonly reason: SsoRefusal;
+  /** The language the sign-in began in, once known: the refusal is said in it. */
+  lang?: Lang;
   constructor(reason: SsoRefusal, detail: string) {
     super(detail);
     this.reason = reason;
@@ -164,6 +166,7 @@ export async function finishStaffSignIn(
     return { user, lang: login.lang, next: login.returnTo };
   } catch (error) {
     if (!(error instanceof StaffSsoError)) throw error;
+    error.lang = login?.lang;
     // An existing account is named (as failed password logins name theirs); an unknown person is not.
     await store.audit.append({
       actor: 'system',
