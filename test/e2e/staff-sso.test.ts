@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser.ts';
-import { reserveOidcProvider, TEST_CLIENT, TEST_STAFF_ROLE_MAP, type RunningProvider } from '../support/oidc-provider.ts';
+import { reserveOidcProvider, signInAtProvider, TEST_CLIENT, TEST_STAFF_ROLE_MAP, type RunningProvider } from '../support/oidc-provider.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { dataDirWithUsers, PASSWORD, ROLE_USERS } from '../support/staff.ts';
+import { vnuErrors } from '../support/vnu.ts';
 
 let server: RunningServer;
 let provider: RunningProvider;
@@ -119,5 +123,30 @@ describe('staff single sign-on in the browser', () => {
     );
     expect(response.status).toBe(403);
     expect(server.output()).not.toContain('forged');
+  });
+
+  it('starts a new session id at sign-in, and its pages are valid HTML', async () => {
+    const planted = 'seloste_session=a-session-id-an-attacker-planted';
+    const start = await fetch(`${server.baseUrl}/auth/staff/start?lang=fi&next=/fi/staff/requests`, { redirect: 'manual' });
+    const flowCookie = start.headers.getSetCookie()[0]!.split(';')[0]!;
+    const callback = await signInAtProvider(start.headers.get('location')!, `${server.baseUrl}/auth/staff/callback`, 'anna.kasittelija');
+    const signedIn = await fetch(callback, { headers: { cookie: `${flowCookie}; ${planted}` } });
+    expect(signedIn.status).toBe(200);
+    const session = signedIn.headers.getSetCookie().find((line) => line.startsWith('seloste_session='))!;
+    expect(session).toMatch(/HttpOnly/iu);
+    expect(session).toMatch(/SameSite=Strict/iu);
+    expect(session).not.toContain(planted);
+    const html = await signedIn.text();
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/fi/staff/requests"');
+    const login = await (await fetch(`${server.baseUrl}/fi/login`)).text();
+    const refused = await (
+      await fetch(`${server.baseUrl}/auth/staff/callback?code=x&state=y`, { headers: { 'accept-language': 'en' } })
+    ).text();
+    const dir = mkdtempSync(path.join(tmpdir(), 'seloste-sso-html-'));
+    const files = Object.entries({ 'signed-in.html': html, 'login.html': login, 'refused.html': refused }).map(([name, text]) => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    });
+    expect(vnuErrors(files).map((error) => `${path.basename(error.file)}:${error.line}: ${error.message}`)).toEqual([]);
   });
 });
