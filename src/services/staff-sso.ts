@@ -69,7 +69,7 @@ export async function startStaffSignIn(store: Store, lang: Lang, next: string, n
 }
 
 /** The roles the user's groups give, by STAFF_OIDC_ROLE_MAP; groups the map does not name give none. */
-export function rolesFromGroups(groups: unknown): RolesByOrganisation {
+function rolesFromGroups(groups: unknown): RolesByOrganisation {
   const map = config().STAFF_OIDC_ROLE_MAP ?? new Map<string, RolesByOrganisation>();
   const roles: RolesByOrganisation = {};
   const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? [groups] : [];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { can } from '../../../src/domain/access.ts';
 import { ConfigError, parseConfig } from '../../../src/domain/config.ts';
@@ -117,7 +118,6 @@ describe('staff single sign-on with OpenID Connect', () => {
     expect(await refusal(finishStaffSignIn(store, wrongState.token, wrongState.callback))).toBe('failed');
 
     const wrongNonce = await signIn('anna.kasittelija');
-    const { createHash } = await import('node:crypto');
     const key = createHash('sha256').update(`staff:${wrongNonce.token}`).digest('hex');
     const login = (await store.eform.login(key, new Date(0)))!;
     await store.eform.saveLogin(key, { ...login, nonce: 'not-the-nonce-that-was-sent' }, new Date());
