@@ -20,7 +20,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   remind: async () => (await import('./remind.ts')).runRemind,
   pdf: async () => (await import('./pdf.ts')).runPdf,
   publish: async () => (await import('./publish.ts')).runPublish,
+  record: async () => (await import('./record.ts')).runRecord,
   schema: async () => (await import('./schema.ts')).runSchema,
+  readme: async () => (await import('./readme.ts')).runReadme,
+  xliff: async () => (await import('./xliff.ts')).runXliff,
   serve: async () => (await import('./serve.ts')).runServe,
   sosdata: async () => (await import('./sosdata.ts')).runSosdata,
 };

@@ -1,6 +1,7 @@
 import { collectLocalizedTexts, missingLanguages, requiredLanguages } from './localized-text.ts';
 import { LANGS, type Lang } from './language.ts';
-import { fieldsNotShown, NOTICE_FORMATS, sectionHasContent } from './notice-format.ts';
+import { missingRecommended, unmetMinimums } from './legal-minimums.ts';
+import { fieldsNotShown, NOTICE_FORMATS } from './notice-format.ts';
 import type { Organisation } from './organisation.ts';
 import { controllersOf, type Register } from './register.ts';
 
@@ -35,9 +36,9 @@ export function languageReport(register: Register, organisation: Organisation | 
   return { required, complete: LANGS.filter((lang) => !missing[lang]), missing };
 }
 
-/** The internal Art 30 record need not be translated: it is never published. */
-function stripInternal(register: Register): Omit<Register, 'record'> {
-  const { record: _record, ...rest } = register;
+/** The internal Art 30 record need not be translated (it is never published), nor the reasons for a language exception. */
+function stripInternal(register: Register): Omit<Register, 'record' | 'languageExceptions'> {
+  const { record: _record, languageExceptions: _exceptions, ...rest } = register;
   return rest;
 }
 
@@ -66,6 +67,14 @@ export function checkRegister(register: Register, organisations: ReadonlyMap<str
     }
   });
   register.processors?.forEach((processor, index) => {
+    if (processor.actsFor && !controllersOf(register).some((controller) => controller.organisation === processor.actsFor)) {
+      findings.push({
+        severity: 'error',
+        key: 'errors.processor.actsForUnknown',
+        params: { id: processor.actsFor },
+        path: ['processors', index, 'actsFor'],
+      });
+    }
     if (processor.organisation && !organisations.has(processor.organisation)) {
       findings.push({
         severity: 'error',
@@ -78,29 +87,69 @@ export function checkRegister(register: Register, organisations: ReadonlyMap<str
 
   const report = languageReport(register, organisation);
   for (const lang of report.required) {
-    const paths = report.missing[lang];
-    if (!paths) continue;
-    findings.push({
-      severity: gap,
-      key: 'errors.language.missing',
-      params: { lang, count: paths.length, fields: paths.slice(0, 3).map(formatPath).join(', ') + (paths.length > 3 ? ', …' : '') },
-      path: paths[0] ?? [],
-    });
-  }
-
-  for (const section of NOTICE_FORMATS[register.format]) {
-    if (section.required && !sectionHasContent(register, section)) {
+    // A recorded exception (reason and target date) lets a register be published before its translation exists.
+    const exception = register.languageExceptions?.find((candidate) => candidate.lang === lang);
+    // Every field that lacks the language, each at its own line, so the author can work down the list.
+    for (const path of report.missing[lang] ?? []) {
       findings.push({
-        severity: gap,
-        key: 'errors.section.missing',
-        params: { section: section.key, format: register.format, sources: section.sources.join(', ') },
-        path: [],
+        severity: exception ? 'warning' : gap,
+        key: 'errors.language.missing',
+        params: { lang, code: lang, field: formatPath(path) },
+        path,
       });
     }
   }
-  if (published && !register.updated) findings.push({ severity: 'error', key: 'errors.date.updatedMissing', path: ['updated'] });
+
+  // Only what the law requires of this kind of notice stops publishing; the rest is a recommendation.
+  for (const rule of unmetMinimums(register)) {
+    findings.push({
+      severity: gap,
+      key: `errors.minimum.${rule.key}`,
+      params: { article: rule.article, fields: rule.fields.join(', ') },
+      path: ['status'],
+    });
+  }
+  for (const entry of missingRecommended(register)) {
+    findings.push({
+      severity: 'warning',
+      key: 'errors.recommended.missing',
+      params: { field: entry.field, article: entry.article },
+      path: ['status'],
+    });
+  }
   if (published && organisation && !organisation.dpo)
     findings.push({ severity: 'warning', key: 'errors.dpo.missing', params: { id: organisation.id }, path: ['organisation'] });
+  if (published && organisation && !hasContactDetails(organisation.registryOffice))
+    findings.push({ severity: 'warning', key: 'errors.registryOffice.empty', params: { id: organisation.id }, path: ['organisation'] });
+
+  // Renamed headings and own sections must name sections of the format, so that nothing lands nowhere.
+  const sectionKeys = NOTICE_FORMATS[register.format].map((section) => section.key);
+  for (const key of Object.keys(register.headings ?? {})) {
+    if (!sectionKeys.includes(key))
+      findings.push({
+        severity: 'error',
+        key: 'errors.heading.unknownSection',
+        params: { key, allowed: sectionKeys.join(', ') },
+        path: ['headings', key],
+      });
+  }
+  const ownKeys = (register.ownSections ?? []).map((section) => section.key);
+  register.ownSections?.forEach((section, index) => {
+    if (section.after !== 'start' && !sectionKeys.includes(section.after) && !ownKeys.includes(section.after))
+      findings.push({
+        severity: 'error',
+        key: 'errors.ownSection.unknownPlace',
+        params: { value: section.after, allowed: ['start', ...sectionKeys].join(', ') },
+        path: ['ownSections', index, 'after'],
+      });
+    if (sectionKeys.includes(section.key))
+      findings.push({
+        severity: 'error',
+        key: 'errors.ownSection.keyTaken',
+        params: { key: section.key },
+        path: ['ownSections', index, 'key'],
+      });
+  });
 
   if (register.unplaced) {
     // An import keeps here what it could not place; the register is not finished while anything is left.
@@ -129,4 +178,11 @@ export function formatPath(path: readonly (string | number | symbol)[]): string 
     (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
     '',
   );
+}
+
+/** Whether a contact gives any way to reach it: an address, a telephone number, an e-mail address or a web page. */
+export function hasContactDetails(contact: Organisation['registryOffice'] | undefined): boolean {
+  if (!contact) return false;
+  const { name: _name, note: _note, ...details } = contact;
+  return Object.values(details).some((value) => value !== undefined && (!Array.isArray(value) || value.length > 0));
 }

@@ -26,8 +26,6 @@ export interface SectionDefinition {
   heading: Record<Lang, string>;
   /** What the section shows, in order. */
   sources: SectionSource[];
-  /** Whether a published description of this format must have content here. */
-  required?: boolean;
   /** The GDPR provision the section answers, where there is one. */
   gdpr?: string;
 }
@@ -51,7 +49,7 @@ const GDPR_NOTICE: SectionDefinition[] = [
   {
     key: 'controller',
     heading: h('Rekisterinpitäjä', 'Personuppgiftsansvarig', 'Controller'),
-    sources: ['controllers', 'representative'],
+    sources: ['controllers', 'jointArrangement', 'representative'],
     gdpr: '13(1)(a)',
   },
   {
@@ -70,49 +68,42 @@ const GDPR_NOTICE: SectionDefinition[] = [
     key: 'purpose',
     heading: h('Käsittelyn tarkoitus ja oikeusperuste', 'Ändamål med behandlingen och rättslig grund', 'Purpose and legal basis'),
     sources: ['purposes', 'legalBasis', 'legislation'],
-    required: true,
     gdpr: '13(1)(c)',
   },
   {
     key: 'dataContent',
     heading: h('Rekisterin tietosisältö', 'Registrets innehåll', 'Data content'),
     sources: ['dataSubjectGroups', 'dataContent', 'specialCategories', 'subRegisters'],
-    required: true,
     gdpr: '14(1)(d)',
   },
   {
     key: 'sources',
     heading: h('Säännönmukaiset tietolähteet', 'Regelmässiga uppgiftskällor', 'Regular sources of data'),
     sources: ['sources'],
-    required: true,
     gdpr: '14(2)(f)',
   },
   {
     key: 'disclosures',
     heading: h('Säännönmukaiset luovutukset', 'Regelmässiga utlämnanden', 'Regular disclosures'),
     sources: ['disclosures', 'processors'],
-    required: true,
     gdpr: '13(1)(e)',
   },
   {
     key: 'transfers',
     heading: h('Tietojen siirto EU:n tai ETA:n ulkopuolelle', 'Överföring utanför EU eller EES', 'Transfers outside the EU/EEA'),
     sources: ['transfers'],
-    required: true,
     gdpr: '13(1)(f)',
   },
   {
     key: 'retention',
     heading: h('Säilytysaika', 'Lagringstid', 'Retention period'),
     sources: ['retention'],
-    required: true,
     gdpr: '13(2)(a)',
   },
   {
     key: 'security',
     heading: h('Suojauksen periaatteet', 'Principer för skydd av registret', 'Security principles'),
     sources: ['security', 'confidentiality'],
-    required: true,
     gdpr: '30(1)(g)',
   },
   {
@@ -129,7 +120,6 @@ const GDPR_NOTICE: SectionDefinition[] = [
       'Automated decision-making and profiling',
     ),
     sources: ['automatedDecisions'],
-    required: true,
     gdpr: '13(2)(f)',
   },
   COMPLAINT,
@@ -148,12 +138,11 @@ const INFORMATION_SYSTEM: SectionDefinition[] = [
     heading: h('Tietojärjestelmän nimi', 'Datasystemets namn', 'Name of the information system'),
     // The register's title is the system's name here; it is shown where it differs.
     sources: ['informationSystem.name', 'title', 'informationSystem.product', 'informationSystem.productName', 'informationSystem.vendor'],
-    required: true,
   },
   {
     key: 'responsibleBody',
     heading: h('Tietojärjestelmän vastuutaho', 'Ansvarig för datasystemet', 'Body responsible for the information system'),
-    sources: ['informationSystem.responsibleBody', 'controllers'],
+    sources: ['informationSystem.responsibleBody', 'controllers', 'jointArrangement'],
   },
   {
     key: 'responsible',
@@ -169,9 +158,8 @@ const INFORMATION_SYSTEM: SectionDefinition[] = [
     key: 'purpose',
     heading: h('Tietojärjestelmän käyttötarkoitus', 'Ändamål med datasystemet', 'Purpose of the information system'),
     sources: ['purposes', 'legalBasis', 'legislation'],
-    required: true,
   },
-  { key: 'sources', heading: h('Tietolähteet', 'Informationskällor', 'Sources of data'), sources: ['sources'], required: true },
+  { key: 'sources', heading: h('Tietolähteet', 'Informationskällor', 'Sources of data'), sources: ['sources'] },
   {
     key: 'dataSince',
     heading: h('Tiedot ovat vuosilta/alkaen vuodesta', 'Uppgifterna är från åren/fr.o.m. år', 'Data from the years / since the year'),
@@ -186,7 +174,6 @@ const INFORMATION_SYSTEM: SectionDefinition[] = [
     key: 'confidentiality',
     heading: h('Tietojen julkisuus/salassa pidettävyys', 'Uppgifterna är offentliga/sekretessbelagda', 'Public or confidential data'),
     sources: ['confidentiality'],
-    required: true,
   },
   {
     key: 'publicAddress',
@@ -202,7 +189,6 @@ const INFORMATION_SYSTEM: SectionDefinition[] = [
     key: 'dataContent',
     heading: h('Salassa pidettävät tiedot', 'Sekretessbelagda uppgifter', 'Confidential data'),
     sources: ['dataSubjectGroups', 'dataContent', 'specialCategories', 'subRegisters', 'informationSystem.confidentialData'],
-    required: true,
   },
   { key: 'logData', heading: h('Lokitiedot', 'Logguppgifter', 'Log data'), sources: ['informationSystem.logData'] },
   {
@@ -307,7 +293,11 @@ const LEGACY: SectionDefinition[] = [
     sources: ['informationSystem.retention'],
   },
   { key: 'name', heading: h('Rekisterin nimi', 'Registrets namn', 'Name of the register'), sources: ['title'] },
-  { key: 'controller', heading: h('Rekisterinpitäjä', 'Personuppgiftsansvarig', 'Controller'), sources: ['controllers', 'representative'] },
+  {
+    key: 'controller',
+    heading: h('Rekisterinpitäjä', 'Personuppgiftsansvarig', 'Controller'),
+    sources: ['controllers', 'jointArrangement', 'representative'],
+  },
   {
     key: 'contactPersons',
     heading: h('Rekisteriasioita hoitava(t) henkilö(t)', 'Person(er) som sköter registerärenden', 'Person(s) handling register matters'),
@@ -322,13 +312,11 @@ const LEGACY: SectionDefinition[] = [
       'Basis and purpose of the register',
     ),
     sources: ['legalBasis', 'legislation', 'purposes'],
-    required: true,
   },
   {
     key: 'dataContent',
     heading: h('Rekisterin tietosisältö', 'Registrets innehåll', 'Data content of the register'),
     sources: ['dataSubjectGroups', 'dataContent', 'specialCategories', 'subRegisters'],
-    required: true,
   },
   {
     key: 'sources',
@@ -379,7 +367,17 @@ const LEGACY: SectionDefinition[] = [
   {
     key: 'rights',
     heading: h('Tarkastusoikeus ja tiedon korjaaminen', 'Rätt till insyn och rättelse av uppgifter', 'Right of access and rectification'),
-    sources: ['rights.description', 'rights.howToRequest', 'rights.exceptions', DERIVED_SOURCES.standardRights],
+    sources: ['rights.description', 'rights.howToRequest', 'rights.exceptions', 'rights.fee'],
+  },
+  {
+    // Today's rights, clearly apart from what a pre-GDPR description says (register.currentRights decides).
+    key: 'currentRights',
+    heading: h(
+      'Rekisteröidyn oikeudet nykyisen tietosuojalainsäädännön mukaan',
+      'Den registrerades rättigheter enligt gällande dataskyddslagstiftning',
+      'Rights of the data subject under current data protection law',
+    ),
+    sources: [DERIVED_SOURCES.standardRights],
   },
   {
     key: 'automatedDecisions',
@@ -407,23 +405,6 @@ export const FORMAT_NAMES: Record<RegisterFormat, Record<Lang, string>> = {
   'information-system': h('Tietojärjestelmäseloste', 'Beskrivning av datasystem', 'Information system description'),
   legacy: h('Rekisteriseloste', 'Registerbeskrivning', 'Register description'),
 };
-
-/** Reads a dotted source path from a register; undefined when absent or derived. */
-export function readSource(register: Register, source: SectionSource): unknown {
-  let value: unknown = register;
-  for (const key of source.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
-const DERIVED = new Set<string>(Object.values(DERIVED_SOURCES));
-
-/** Whether a section has content of the register's own (derived parts do not count). */
-export function sectionHasContent(register: Register, section: SectionDefinition): boolean {
-  return section.sources.some((source) => !DERIVED.has(source) && readSource(register, source) !== undefined);
-}
 
 /** Register fields the format does not show anywhere, so that nothing written is silently dropped. */
 export function fieldsNotShown(register: Register): string[] {
@@ -454,4 +435,13 @@ const NON_SECTION_FIELDS = new Set([
   'record',
   'visibility',
   'unplaced',
+  'documentLabel',
+  'subtitle',
+  'introduction',
+  'versionNotes',
+  'headings',
+  'ownSections',
+  'standardTexts',
+  'currentRights',
+  'languageExceptions',
 ]);

@@ -17,8 +17,11 @@ export const organisationSchema = z
     example: z.boolean().optional(),
     /** Official name per language (e.g. Helsingin kaupunki, Helsingfors stad). */
     name: localizedTextSchema,
-    /** Business ID (Y-tunnus), which identifies the controller in GDPR Art 13(1)(a). */
-    businessId: businessIdSchema,
+    /**
+     * Business ID (Y-tunnus), checked when given. Optional: foreign bodies and some units have none, and GDPR
+     * Art 13(1)(a) asks for the controller's identity and contact details, not a business ID.
+     */
+    businessId: businessIdSchema.optional(),
     /** What kind of body this is. */
     kind: z.enum(ORGANISATION_KINDS),
     /**
@@ -32,7 +35,7 @@ export const organisationSchema = z
     /** Main contact details of the body. */
     contact: contactSchema,
     /** Registry office (kirjaamo, registratorskontoret), where requests and documents are delivered. */
-    registryOffice: contactSchema.extend({ name: localizedTextSchema.optional() }),
+    registryOffice: contactSchema.extend({ name: localizedTextSchema.optional() }).optional(),
     /** Data protection officer (GDPR Art 37(1)(a): every public authority designates one; Art 13(1)(b)). */
     dpo: personSchema.optional(),
     /**

@@ -96,8 +96,8 @@ const dataGroupSchema = z.strictObject({
 });
 
 const retentionPeriodSchema = z
-  .union([z.literal('permanent'), z.string().regex(/^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?$/u, { error: 'errors.retention.period' })])
-  .meta({ description: '"permanent", or an ISO 8601 duration such as P10Y (ten years) or P6M.' });
+  .union([z.literal('permanent'), z.string().regex(/^P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/u, { error: 'errors.retention.period' })])
+  .meta({ description: '"permanent", or an ISO 8601 duration such as P10Y (ten years), P6M (six months) or P2W (two weeks).' });
 
 /** One controller. Several make them joint controllers (GDPR Art 26), each with its own role. */
 const controllerSchema = z.strictObject({
@@ -109,6 +109,21 @@ const controllerSchema = z.strictObject({
   role: text.optional(),
   /** Contact details that differ from the organisation's. */
   contact: contactSchema.optional(),
+  /** This controller's own data protection officer (Art 13(1)(b)), when not the organisation's. */
+  dpo: personSchema.optional(),
+  /** What this controller answers for in each phase of the processing (collection, storage, disclosure, …). */
+  phases: list(
+    z.strictObject({
+      /** The phase, e.g. "tietojen kerääminen". */
+      phase: text,
+      /** This controller's responsibility in it. */
+      role: text,
+    }),
+  ).optional(),
+  /** The date from which this controller takes part. */
+  validFrom: isoDateSchema.optional(),
+  /** The date until which this controller took part, e.g. a municipality before the welfare area took over. */
+  validUntil: isoDateSchema.optional(),
 });
 
 /** The visibility of a section: in the public notice, or only in the internal Art 30 record. */
@@ -157,6 +172,21 @@ export const registerSchema = z
     organisation: idSchema,
     /** Languages this register must be complete in beyond the organisation's official ones (e.g. en). */
     languages: z.array(langSchema).optional(),
+    /**
+     * Required languages the register is published without for now, each with its recorded reason and the date the
+     * translation is due. A missing text in such a language is then a warning, not an error, and the notice in that
+     * language says so once, at the top, with the date.
+     */
+    languageExceptions: list(
+      z.strictObject({
+        /** The language not yet available. */
+        lang: langSchema,
+        /** Why, best written in that language too. */
+        reason: text,
+        /** The date by which the translation will be published. */
+        until: isoDateSchema,
+      }),
+    ).optional(),
     /** Edition number, raised on every published change. */
     version: z.int().min(1),
     /** Date first published. */
@@ -167,6 +197,49 @@ export const registerSchema = z
     title: text,
     /** A sentence or two for a citizen choosing the register on the request form; the purposes' description stands in without it. */
     summary: text.optional(),
+
+    // ── the document's own framing ──────────────────────────────────────────
+    /** The document's own label, shown above the title instead of the format's name, e.g. "Tietosuojailmoitus". */
+    documentLabel: text.optional(),
+    /** A subtitle under the title, e.g. "EU:n yleisen tietosuoja-asetuksen 13 ja 14 artikla". */
+    subtitle: text.optional(),
+    /** An introduction before the first section. */
+    introduction: text.optional(),
+    /** The description's own notes on its versions, e.g. "First version issued 1.3.2019"; shown with the dates. */
+    versionNotes: text.optional(),
+    /** Headings renamed for this register, by section key (see notice-format.ts), e.g. { rights: { fi: Oikeutesi } }. */
+    headings: z.record(z.string(), text).optional(),
+    /**
+     * Sections of the register's own, each placed after a section of the format (by its key) or at the `start`:
+     * cookies, analytics, a breach-notification promise, consequences of not giving data, a change clause, licences.
+     */
+    ownSections: list(
+      z.strictObject({
+        /** Stable key, used for the anchor: lowercase letters, digits and hyphens. */
+        key: idSchema,
+        /** The section's heading. */
+        heading: text,
+        /** The section's text (markdown). */
+        text,
+        /** The key of the section it follows, or `start` to come first. */
+        after: z.string().min(1),
+      }),
+    ).optional(),
+    /** The standard texts Seloste adds (rights, complaint), replaced or extended for this register. */
+    standardTexts: z
+      .strictObject({
+        /** The rights text (GDPR Art 15–22). */
+        rights: z.strictObject({ mode: z.enum(['replace', 'extend']), text }).optional(),
+        /** The complaint text (Art 77). */
+        complaint: z.strictObject({ mode: z.enum(['replace', 'extend']), text }).optional(),
+      })
+      .optional(),
+    /**
+     * For a pre-GDPR (`legacy`) description: `separate` (the default) shows what the description says and adds the
+     * current rights under their own clearly labelled heading; `appended` adds them to the description's rights
+     * section; `none` shows only what the description says.
+     */
+    currentRights: z.enum(['separate', 'appended', 'none']).optional(),
 
     // ── parties ─────────────────────────────────────────────────────────────
     /** Controllers (Art 4(7), Art 13(1)(a)). Two or more are joint controllers (Art 26). Defaults to `organisation`. */
@@ -195,8 +268,25 @@ export const registerSchema = z
         tasks: text,
         /** Where it processes the data, if outside Finland. */
         location: text.optional(),
+        /** How to reach the processor. */
+        contact: contactSchema.optional(),
+        /** The controller it acts for, by organisation id, when the register has several. */
+        actsFor: idSchema.optional(),
+        /** Sub-processors it engages (Art 28(2), 28(4)). */
+        subProcessors: list(
+          z.strictObject({
+            /** The sub-processor's name. */
+            name: text,
+            /** What it does with the data. */
+            tasks: text.optional(),
+            /** Where it processes the data, if outside Finland. */
+            location: text.optional(),
+          }),
+        ).optional(),
       }),
     ).optional(),
+    /** The essence of the joint controllers' arrangement, made available to data subjects (Art 26(2)). */
+    jointArrangement: text.optional(),
     /** Representative of a controller not established in the EU (Art 27). */
     representative: personSchema.optional(),
 
@@ -212,6 +302,23 @@ export const registerSchema = z
         article9: list(z.enum(ARTICLE_9_CONDITIONS)).optional(),
         /** The legal basis in the description's own words. */
         description: text.optional(),
+        /** A document weighing the legitimate interests (Art 6(1)(f)), e.g. the balancing test. */
+        balancingTest: z.url({ protocol: /^https?$/, error: 'errors.url.invalid' }).optional(),
+        /** Bases that apply to one part of the processing only, each with its own letters and words. */
+        parts: list(
+          z.strictObject({
+            /** The part of the processing, e.g. "asiakaspalautteen kerääminen". */
+            processing: text,
+            /** Art 6(1) letters for this part. */
+            article6: list(z.enum(ARTICLE_6_BASES)).optional(),
+            /** Art 9(2) letters for this part. */
+            article9: list(z.enum(ARTICLE_9_CONDITIONS)).optional(),
+            /** The basis in the description's own words. */
+            description: text.optional(),
+            /** The balancing test for this part (Art 6(1)(f)). */
+            balancingTest: z.url({ protocol: /^https?$/, error: 'errors.url.invalid' }).optional(),
+          }),
+        ).optional(),
       })
       .optional(),
     /** The legislation the processing rests on. */
@@ -258,6 +365,11 @@ export const registerSchema = z
     /** Regular sources of data (Art 14(2)(f)), including technical interfaces. */
     sources: z
       .strictObject({
+        /**
+         * True when all data is collected from the data subjects themselves: GDPR Art 14 does not apply, so neither
+         * the sources nor the data content must be listed, and the notice says where the data comes from.
+         */
+        fromDataSubjectOnly: z.boolean().optional(),
         description: text.optional(),
         items: list(
           z
@@ -283,8 +395,10 @@ export const registerSchema = z
         description: text.optional(),
         items: list(
           z.strictObject({
-            /** The recipient or category of recipients. */
+            /** The recipient or category of recipients; a recipient alone is a complete disclosure. */
             recipient: text,
+            /** The data subjects the disclosure covers, when it is not all of them. */
+            dataSubjects: text.optional(),
             /** What is disclosed and why. */
             description: text.optional(),
             /** The provisions that allow the disclosure. */
@@ -300,13 +414,16 @@ export const registerSchema = z
       .strictObject({
         /** False when no data leaves the EU/EEA; the notice then says so. */
         outsideEea: z.boolean(),
+        /** False when data may leave the EU/EEA, but not regularly (only in a single case); the notice says so. */
+        regular: z.boolean().optional(),
         description: text.optional(),
         items: list(
           z.strictObject({
             recipient: text,
-            /** Country, as an ISO 3166-1 alpha-2 code. */
-            country: z.string().regex(/^[A-Z]{2}$/u, { error: 'errors.country.invalid' }),
-            safeguard: z.enum(TRANSFER_SAFEGUARDS),
+            /** Country, as an ISO 3166-1 alpha-2 code, or `unknown` when data may go on through recipients to a country not known in advance. */
+            country: z.union([z.literal('unknown'), z.string().regex(/^[A-Z]{2}$/u, { error: 'errors.country.invalid' })]),
+            /** The Chapter V safeguard, when one is known. */
+            safeguard: z.enum(TRANSFER_SAFEGUARDS).optional(),
             description: text.optional(),
           }),
         ).optional(),
@@ -328,6 +445,8 @@ export const registerSchema = z
             trigger: text.optional(),
             /** The provisions that set the period. */
             legalBasis: statutes.optional(),
+            /** How often the need to keep the data is reviewed, as a duration such as P1Y. */
+            reviewCycle: retentionPeriodSchema.optional(),
           }),
         ).optional(),
         /** Archival fate: what is transferred to permanent keeping. */
@@ -367,6 +486,8 @@ export const registerSchema = z
         howToRequest: text.optional(),
         /** How data subjects are informed, and any right to prohibit disclosures (old Personal Data Act §30). */
         informing: text.optional(),
+        /** A fee for repeated or manifestly unfounded or excessive requests, and when it is charged (Art 12(5)). */
+        fee: text.optional(),
       })
       .optional(),
     /** Automated decision-making and profiling (Art 13(2)(f), Art 22). */

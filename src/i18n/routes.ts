@@ -25,6 +25,8 @@ export const urls = {
   registerVersionPdf: (lang: Lang, id: string, number: number) => `/${lang}/${SEGMENTS.register[lang]}/${id}/versions/${number}.pdf`,
   registerVersionJson: (id: string, number: number) => `/registers/${id}/versions/${number}.json`,
   /** What changed between two versions, section by section. */
+  /** An Atom feed of new versions: of the whole catalogue (`all`) or of one organisation. */
+  versionFeed: (lang: Lang, name: string) => `/${lang}/feeds/${name}.atom`,
   registerCompare: (lang: Lang, id: string) => `/${lang}/${SEGMENTS.register[lang]}/${id}/versions/compare`,
   registerDiff: (lang: Lang, id: string, from: number, to: number) => `${urls.registerCompare(lang, id)}?from=${from}&to=${to}`,
   registersJson: () => '/registers.json',

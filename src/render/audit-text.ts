@@ -41,10 +41,12 @@ export function auditDetailText(details: Record<string, string | number | boolea
     .join('; ');
 }
 
-/** Where an event's entity can be seen: a request's page, or the users page; undefined for anything else. */
+/** Where an event's entity can be seen: a request's page, a Sosdata notification, or the users page; else undefined. */
 export function auditEntityHref(entity: string | undefined, lang: Lang): string | undefined {
   const request = /^request:(TS-\d{4}-\d{6})$/u.exec(entity ?? '');
   if (request) return `/${lang}/staff/requests/${request[1]}`;
   if (/^user:/u.test(entity ?? '')) return `/${lang}/staff/users`;
+  const sosdata = /^sosdata:([a-z0-9-]+)$/u.exec(entity ?? '');
+  if (sosdata) return `/${lang}/staff/sosdata/notifications/${sosdata[1]}`;
   return undefined;
 }

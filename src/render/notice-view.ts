@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { Contact, Person } from '../domain/contact.ts';
+import { isObfuscatedEmail, type Contact, type Person } from '../domain/contact.ts';
 import { formatDate } from '../domain/date.ts';
 import { LANG_TAGS, type Lang } from '../domain/language.ts';
 import { pickLanguage, type Localized, type LocalizedText } from '../domain/localized-text.ts';
-import { DERIVED_SOURCES, FORMAT_NAMES, NOTICE_FORMATS, type SectionSource } from '../domain/notice-format.ts';
+import { DERIVED_SOURCES, FORMAT_NAMES, NOTICE_FORMATS, type SectionDefinition, type SectionSource } from '../domain/notice-format.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import { controllersOf, isPublicSection, SECTION_FIELDS, type Register, type SectionField } from '../domain/register.ts';
 import { parseStatute, statuteUrl, type StatuteRef } from '../domain/statute.ts';
@@ -18,8 +18,17 @@ export interface NoticeView {
   lang: Lang;
   langTag: string;
   title: Localized;
+  /** The document's label: its own (e.g. "Tietosuojailmoitus") or the format's name. */
   formatName: string;
+  subtitle?: Localized;
+  /** Text before the first section. */
+  introduction?: Localized;
   organisation: Localized;
+  /**
+   * When some text is not in the reader's language: the languages shown instead, said once at the top of the notice,
+   * and the recorded exception (reason and target date) when there is one.
+   */
+  fallback?: { langs: Lang[]; exception?: { reason: Localized; until: string } };
   example: boolean;
   version: number;
   published?: string;
@@ -80,20 +89,47 @@ const ART6_LETTERS_PUBLIC = new Set(['c', 'e']);
 export function buildNoticeView(context: NoticeContext): NoticeView {
   const { register, organisations, lang } = context;
   const organisation = organisations.get(register.organisation);
-  const sections = NOTICE_FORMATS[register.format]
-    .map((definition): SectionView => {
-      const blocks = withoutRepeats(
-        definition.sources.flatMap((source) => (isShown(register, source) ? sourceBlocks(context, source) : [])),
-      );
-      return { key: definition.key, heading: definition.heading[lang], blocks, fallbackLangs: fallbackLanguages(blocks) };
-    })
-    .filter((section) => section.blocks.length > 0);
+  const L = (text: LocalizedText | undefined) => (text ? pickLanguage(text, lang) : undefined);
+  const formatSections = noticeSections(register).map((definition): SectionView => {
+    const blocks = withoutRepeats(definition.sources.flatMap((source) => (isShown(register, source) ? sourceBlocks(context, source) : [])));
+    const heading = register.headings?.[definition.key];
+    return {
+      key: definition.key,
+      heading: heading ? pickLanguage(heading, lang).value : definition.heading[lang],
+      blocks,
+      fallbackLangs: fallbackLanguages(blocks),
+    };
+  });
+  // The register's own sections, each after the section it names (or first, after `start`).
+  const own = (after: string): SectionView[] =>
+    (register.ownSections ?? [])
+      .filter((section) => section.after === after)
+      .map((section) => {
+        const blocks: Block[] = [{ kind: 'markdown', text: pickLanguage(section.text, lang) }];
+        return { key: section.key, heading: pickLanguage(section.heading, lang).value, blocks, fallbackLangs: fallbackLanguages(blocks) };
+      });
+  const shown = [...own('start'), ...formatSections.flatMap((section) => [section, ...own(section.key)])].filter(
+    (section) => section.blocks.length > 0,
+  );
+  // A missing translation is said once, at the top, not in every section.
+  const fallbackLangs = [...new Set(shown.flatMap((section) => section.fallbackLangs))];
+  const sections = shown.map((section) => ({ ...section, fallbackLangs: [] }));
+  const exception = register.languageExceptions?.find((candidate) => candidate.lang === lang);
   return {
     id: register.id,
     lang,
     langTag: LANG_TAGS[lang],
     title: pickLanguage(register.title, lang),
-    formatName: FORMAT_NAMES[register.format][lang],
+    formatName: L(register.documentLabel)?.value ?? FORMAT_NAMES[register.format][lang],
+    subtitle: L(register.subtitle),
+    introduction: L(register.introduction),
+    fallback:
+      fallbackLangs.length > 0
+        ? {
+            langs: fallbackLangs,
+            ...(exception ? { exception: { reason: pickLanguage(exception.reason, lang), until: exception.until } } : {}),
+          }
+        : undefined,
     organisation: organisation ? pickLanguage(organisation.name, lang) : plain(register.organisation, lang),
     example: register.example === true,
     version: register.version,
@@ -101,6 +137,24 @@ export function buildNoticeView(context: NoticeContext): NoticeView {
     updated: register.updated,
     sections,
   };
+}
+
+/**
+ * The format's sections for this register. A pre-GDPR description keeps its own rights section; today's rights come
+ * after it under their own heading, inside it, or not at all, as `currentRights` says.
+ */
+function noticeSections(register: Register): SectionDefinition[] {
+  const sections = NOTICE_FORMATS[register.format];
+  if (register.format !== 'legacy') return sections;
+  const mode = register.currentRights ?? 'separate';
+  if (mode === 'separate') return sections;
+  return sections
+    .filter((section) => section.key !== 'currentRights')
+    .map((section) =>
+      section.key === 'rights' && mode === 'appended'
+        ? { ...section, sources: [...section.sources, DERIVED_SOURCES.standardRights] }
+        : section,
+    );
 }
 
 /** Drops a text that repeats the one before it, as a system's name does when it is also the register's title. */
@@ -158,6 +212,21 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       ? []
       : [{ kind: 'group', heading: heading && 'value' in heading ? heading : L(heading as LocalizedText | undefined), blocks }];
   const labelled = (label: string, blocks: Block[]) => group(plain(label, lang), blocks);
+  // Items that are only a name (a recipient, a source, a group) are gathered into one list, so none of them vanishes.
+  const entries = (items: { heading: LocalizedText | undefined; blocks: Block[] }[]): Block[] => {
+    const out: Block[] = [];
+    let names: Localized[] | undefined;
+    for (const item of items) {
+      if (item.heading && item.blocks.length === 0) {
+        if (!names) out.push({ kind: 'list', items: (names = []) });
+        names.push(pickLanguage(item.heading, lang));
+        continue;
+      }
+      names = undefined;
+      out.push(...(item.heading ? group(item.heading, item.blocks) : item.blocks));
+    }
+    return out;
+  };
   const fields = (rows: (FieldRow | undefined)[]): Block[] => {
     const present = rows.filter((row): row is FieldRow => row !== undefined);
     return present.length ? [{ kind: 'fields', rows: present }] : [];
@@ -190,12 +259,28 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
             row('notice.field.body', controller.body),
             row('notice.field.businessId', org?.businessId),
             ...contactRows(controller.contact ?? org?.contact),
+            controller.validFrom || controller.validUntil
+              ? row('notice.controller.validity', validity(controller.validFrom, controller.validUntil, lang, t))
+              : undefined,
           ]),
           ...(controller.role ? labelled(t('notice.field.role'), md(controller.role)) : []),
+          ...(controller.phases
+            ? labelled(t('notice.controller.phases'), [
+                {
+                  kind: 'fields',
+                  rows: controller.phases.map((phase) => ({
+                    label: pickLanguage(phase.phase, lang).value,
+                    value: pickLanguage(phase.role, lang),
+                  })),
+                },
+              ])
+            : []),
         ]);
       });
       return controllers.length > 1 ? [{ kind: 'markdown', text: plain(t('notice.controller.joint'), lang) }, ...blocks] : blocks;
     }
+    case 'jointArrangement':
+      return register.jointArrangement ? labelled(t('notice.controller.arrangement'), md(register.jointArrangement)) : [];
     case 'representative':
       return labelled(t('notice.representative'), fields(personRows(register.representative)));
     case 'responsible':
@@ -203,8 +288,13 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
     case 'contactPersons':
       return (register.contactPersons ?? []).flatMap((person) => fields(personRows(person)));
     case DERIVED_SOURCES.dpo: {
-      const dpo = organisations.get(register.organisation)?.dpo;
-      return fields(personRows(dpo));
+      // Each joint controller's own DPO, under that controller's name (Art 13(1)(b), Art 26).
+      const controllers = controllersOf(register);
+      const dpoOf = (controller: (typeof controllers)[number]) => controller.dpo ?? organisations.get(controller.organisation)?.dpo;
+      if (controllers.length === 1) return fields(personRows(dpoOf(controllers[0]!)));
+      return controllers.flatMap((controller) =>
+        group(organisations.get(controller.organisation)?.name ?? { fi: controller.organisation }, fields(personRows(dpoOf(controller)))),
+      );
     }
     case 'purposes':
       return register.purposes ? [...md(register.purposes.description), ...list(register.purposes.items)] : [];
@@ -213,21 +303,37 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       if (!basis) return [];
       const article6 = (basis.article6 ?? []).map((letter) => plain(t('notice.art6', { label: t(`notice.art6.${letter}`), letter }), lang));
       const article9 = (basis.article9 ?? []).map((letter) => plain(t('notice.art9', { label: t(`notice.art9.${letter}`), letter }), lang));
+      const letters = (six: readonly string[] | undefined, nine: readonly string[] | undefined) => {
+        const items6 = (six ?? []).map((letter) => plain(t('notice.art6', { label: t(`notice.art6.${letter}`), letter }), lang));
+        const items9 = (nine ?? []).map((letter) => plain(t('notice.art9', { label: t(`notice.art9.${letter}`), letter }), lang));
+        return [
+          ...(items6.length ? labelled(t('notice.legalBasis'), [{ kind: 'list' as const, items: items6 }]) : []),
+          ...(items9.length ? labelled(t('notice.legalBasis.special'), [{ kind: 'list' as const, items: items9 }]) : []),
+        ];
+      };
+      const balancing = (url: string | undefined) =>
+        fields([url ? row('notice.legalBasis.balancingTest', t('notice.legalBasis.balancingTestLink'), url) : undefined]);
       return [
-        ...(article6.length ? labelled(t('notice.legalBasis'), [{ kind: 'list', items: article6 }]) : []),
-        ...(article9.length ? labelled(t('notice.legalBasis.special'), [{ kind: 'list', items: article9 }]) : []),
+        ...(article6.length || article9.length ? letters(basis.article6, basis.article9) : []),
         ...md(basis.description),
+        ...balancing(basis.balancingTest),
+        ...(basis.parts ?? []).flatMap((part) =>
+          group(part.processing, [...letters(part.article6, part.article9), ...md(part.description), ...balancing(part.balancingTest)]),
+        ),
       ];
     }
     case 'legislation':
       return statutes(register.legislation, t('notice.legislation'));
     case 'dataSubjectGroups':
-      return (register.dataSubjectGroups ?? []).flatMap((subjects) =>
-        group(subjects.name, [
-          ...md(subjects.description),
-          ...list(subjects.dataCategories),
-          ...fields([row('notice.group.sources', subjects.sources), row('notice.group.retention', subjects.retention)]),
-        ]),
+      return entries(
+        (register.dataSubjectGroups ?? []).map((subjects) => ({
+          heading: subjects.name,
+          blocks: [
+            ...md(subjects.description),
+            ...list(subjects.dataCategories),
+            ...fields([row('notice.group.sources', subjects.sources), row('notice.group.retention', subjects.retention)]),
+          ],
+        })),
       );
     case 'dataContent': {
       const content = register.dataContent;
@@ -261,18 +367,21 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       const sources = register.sources;
       if (!sources) return [];
       return [
+        ...(sources.fromDataSubjectOnly ? [{ kind: 'markdown' as const, text: plain(t('notice.sources.fromDataSubject'), lang) }] : []),
         ...md(sources.description),
-        ...(sources.items ?? []).flatMap((item) => {
-          const body = [
-            ...md(item.description),
-            ...fields([
-              item.technicalInterface !== undefined ? row('notice.source.technicalInterface', yesNo(item.technicalInterface)) : undefined,
-              item.frequency ? row('notice.source.frequency', t(`notice.frequency.${item.frequency}`)) : undefined,
-            ]),
-            ...statutes(item.legalBasis),
-          ];
-          return item.source ? group(item.source, body) : body;
-        }),
+        ...entries(
+          (sources.items ?? []).map((item) => ({
+            heading: item.source,
+            blocks: [
+              ...md(item.description),
+              ...fields([
+                item.technicalInterface !== undefined ? row('notice.source.technicalInterface', yesNo(item.technicalInterface)) : undefined,
+                item.frequency ? row('notice.source.frequency', t(`notice.frequency.${item.frequency}`)) : undefined,
+              ]),
+              ...statutes(item.legalBasis),
+            ],
+          })),
+        ),
       ];
     }
     case 'disclosures': {
@@ -280,12 +389,15 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       if (!disclosures) return [];
       return [
         ...md(disclosures.description),
-        ...(disclosures.items ?? []).flatMap((item) =>
-          group(item.recipient, [
-            ...md(item.description),
-            ...fields([row('notice.disclosure.conditions', item.conditions)]),
-            ...statutes(item.legalBasis),
-          ]),
+        ...entries(
+          (disclosures.items ?? []).map((item) => ({
+            heading: item.recipient,
+            blocks: [
+              ...md(item.description),
+              ...fields([row('notice.disclosure.dataSubjects', item.dataSubjects), row('notice.disclosure.conditions', item.conditions)]),
+              ...statutes(item.legalBasis),
+            ],
+          })),
         ),
       ];
     }
@@ -299,7 +411,22 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
                 ...fields([
                   processor.authority !== undefined ? row('notice.processor.authority', yesNo(processor.authority)) : undefined,
                   row('notice.processor.location', processor.location),
+                  processor.actsFor
+                    ? row('notice.processor.actsFor', organisations.get(processor.actsFor)?.name ?? processor.actsFor)
+                    : undefined,
+                  ...contactRows(processor.contact),
                 ]),
+                ...(processor.subProcessors
+                  ? labelled(
+                      t('notice.processor.subProcessors'),
+                      entries(
+                        processor.subProcessors.map((sub) => ({
+                          heading: sub.name,
+                          blocks: [...md(sub.tasks), ...fields([row('notice.processor.location', sub.location)])],
+                        })),
+                      ),
+                    )
+                  : []),
               ]),
             ),
           )
@@ -310,6 +437,9 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       const regions = new Intl.DisplayNames([lang], { type: 'region' });
       return [
         ...(transfers.outsideEea ? [] : [{ kind: 'markdown' as const, text: plain(t('notice.transfers.none'), lang) }]),
+        ...(transfers.outsideEea && transfers.regular === false
+          ? [{ kind: 'markdown' as const, text: plain(t('notice.transfers.notRegular'), lang) }]
+          : []),
         ...md(transfers.description),
         ...(transfers.items?.length
           ? [
@@ -324,8 +454,11 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
                 ],
                 rows: transfers.items.map((item) => [
                   pickLanguage(item.recipient, lang),
-                  plain(regions.of(item.country) ?? item.country, lang),
-                  plain(t(`notice.safeguard.${item.safeguard}`), lang),
+                  plain(
+                    item.country === 'unknown' ? t('notice.transfers.unknownCountry') : (regions.of(item.country) ?? item.country),
+                    lang,
+                  ),
+                  plain(item.safeguard ? t(`notice.safeguard.${item.safeguard}`) : '–', lang),
                   item.description ? pickLanguage(item.description, lang) : plain('–', lang),
                 ]),
               },
@@ -337,6 +470,7 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
       const retention = register.retention;
       if (!retention) return [];
       const period = (value: string | undefined) => plain(value ? formatPeriod(value, t) : '–', lang);
+      const reviewed = retention.rules?.some((rule) => rule.reviewCycle !== undefined);
       return [
         ...md(retention.description),
         ...(retention.rules?.length
@@ -344,11 +478,17 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
               {
                 kind: 'table' as const,
                 caption: t('notice.retention.caption'),
-                head: [t('notice.retention.data'), t('notice.retention.period'), t('notice.retention.trigger')],
+                head: [
+                  t('notice.retention.data'),
+                  t('notice.retention.period'),
+                  t('notice.retention.trigger'),
+                  ...(reviewed ? [t('notice.retention.reviewCycle')] : []),
+                ],
                 rows: retention.rules.map((rule) => [
                   pickLanguage(rule.data, lang),
                   period(rule.period),
                   rule.trigger ? pickLanguage(rule.trigger, lang) : plain('–', lang),
+                  ...(reviewed ? [period(rule.reviewCycle)] : []),
                 ]),
               },
             ]
@@ -402,7 +542,10 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
         ...sourceBlocks(context, 'rights.exceptions'),
         ...sourceBlocks(context, 'rights.howToRequest'),
         ...sourceBlocks(context, 'rights.informing'),
+        ...sourceBlocks(context, 'rights.fee'),
       ];
+    case 'rights.fee':
+      return register.rights?.fee ? labelled(t('notice.rights.fee'), md(register.rights.fee)) : [];
     case 'rights.description':
       return md(register.rights?.description);
     case 'rights.exceptions':
@@ -436,7 +579,7 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
     case DERIVED_SOURCES.supervisoryAuthority: {
       const authority = SUPERVISORY_AUTHORITY;
       return [
-        { kind: 'markdown', text: plain(context.templates.complaint, lang) },
+        ...standardText(context, 'complaint'),
         ...group(plain(authority.name[lang], lang), [
           {
             kind: 'fields',
@@ -460,7 +603,7 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
         register.published ? row('notice.dates.published', formatDate(register.published, lang)) : undefined,
         register.updated ? row('notice.dates.updated', formatDate(register.updated, lang)) : undefined,
         row('notice.dates.version', String(register.version)),
-      ]);
+      ]).concat(md(register.versionNotes));
     case 'interconnections':
       return register.format === 'legacy'
         ? md(register.interconnections)
@@ -532,6 +675,16 @@ function sourceBlocks(context: NoticeContext, source: SectionSource): Block[] {
   }
 }
 
+/** A standard text as the register wants it: Seloste's own, replaced by the register's, or followed by it. */
+function standardText(context: NoticeContext, which: 'rights' | 'complaint'): Block[] {
+  const { register, lang } = context;
+  const override = register.standardTexts?.[which];
+  const standard: Block = { kind: 'markdown', text: plain(context.templates[which], lang) };
+  if (!override) return [standard];
+  const own: Block = { kind: 'markdown', text: pickLanguage(override.text, lang) };
+  return override.mode === 'replace' ? [own] : [standard, own];
+}
+
 /** The standard rights text, the portability exception the law makes for public tasks, and where to send requests. */
 function standardRights(context: NoticeContext): Block[] {
   const { register, organisations, lang, t } = context;
@@ -541,7 +694,7 @@ function standardRights(context: NoticeContext): Block[] {
   const office = organisations.get(register.organisation)?.registryOffice;
   const officeRows = office ? registryOfficeRows(office, lang, t) : [];
   return [
-    { kind: 'markdown', text: plain(context.templates.rights, lang) },
+    ...standardText(context, 'rights'),
     ...(portabilityExcluded && !statedPortability
       ? [{ kind: 'markdown' as const, text: plain(t('notice.rights.portabilityExcluded'), lang) }]
       : []),
@@ -569,14 +722,34 @@ function fieldRow(lang: Lang, t: TFunction, label: string, value: LocalizedText 
 export function contactFieldRows(contact: Contact | undefined, lang: Lang, t: TFunction): (FieldRow | undefined)[] {
   if (!contact) return [];
   const row = (label: string, value: LocalizedText | string | undefined, href?: string) => fieldRow(lang, t, label, value, href);
+  // A number or address with its own label ("vaihde") is shown as "Puhelin (vaihde)".
+  const labelled = (key: string, label: LocalizedText | undefined, value: string, href: string | undefined): FieldRow => ({
+    label: label ? `${t(key)} (${pickLanguage(label, lang).value})` : t(key),
+    value: plain(value, lang),
+    href,
+  });
   return [
     row('notice.field.postalAddress', contact.postalAddress),
     row('notice.field.visitingAddress', contact.visitingAddress),
-    row('notice.field.phone', contact.phone, contact.phone ? `tel:${contact.phone.replace(/[^\d+]/gu, '')}` : undefined),
-    row('notice.field.email', contact.email, contact.email ? `mailto:${contact.email}` : undefined),
+    row('notice.field.phone', contact.phone, phoneHref(contact.phone)),
+    ...(contact.phones ?? []).map((phone) => labelled('notice.field.phone', phone.label, phone.number, phoneHref(phone.number))),
+    row('notice.field.email', contact.email, emailHref(contact.email)),
+    ...(contact.emails ?? []).map((email) => labelled('notice.field.email', email.label, email.address, emailHref(email.address))),
     row('notice.field.website', contact.url, contact.url),
     row('notice.field.note', contact.note),
   ];
+}
+
+/** A link that dials the number: only its digits and a leading plus. */
+function phoneHref(phone: string | undefined): string | undefined {
+  if (!phone) return undefined;
+  const digits = phone.replace(/[^\d+]/gu, '');
+  return `tel:${digits}`;
+}
+
+/** A mailto link, except for an address written obfuscated: it is shown as written, as its author wanted. */
+function emailHref(email: string | undefined): string | undefined {
+  return email && !isObfuscatedEmail(email) ? `mailto:${email}` : undefined;
 }
 
 /** A registry office (kirjaamo) as field rows: its name, then its contact details. */
@@ -593,6 +766,13 @@ function statuteView(ref: StatuteRef, lang: Lang): StatuteView {
     title: ref.title ? pickLanguage(ref.title, lang) : undefined,
     url: statuteUrl(statute, lang, ref.englishTranslation),
   };
+}
+
+/** "1.1.2020 – 31.12.2022", or an open end on either side. */
+function validity(from: string | undefined, until: string | undefined, lang: Lang, t: TFunction): string {
+  if (from && until) return `${formatDate(from, lang)} – ${formatDate(until, lang)}`;
+  if (until) return t('notice.controller.until', { date: formatDate(until, lang) });
+  return t('notice.controller.from', { date: formatDate(from!, lang) });
 }
 
 function publicAddressRow(address: string | undefined, t: TFunction, lang: Lang): FieldRow | undefined {
@@ -612,15 +792,16 @@ function formatDataSince(value: string, lang: Lang, t: TFunction): string {
     : t('notice.system.sinceDate', { date: formatDate(value, lang) });
 }
 
-/** `P12Y` as "12 vuotta" / "12 år" / "12 years"; `permanent` as "pysyvästi". */
+/** `P12Y` as "12 vuotta", `P2W` as "2 viikkoa" / "12 år" / "12 years"; `permanent` as "pysyvästi". */
 export function formatPeriod(period: string, t: TFunction): string {
   if (period === 'permanent') return t('notice.retention.permanent');
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/u.exec(period);
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/u.exec(period);
   if (!match) return period;
   const parts = [
     match[1] ? t('notice.duration.years', { count: Number(match[1]) }) : undefined,
     match[2] ? t('notice.duration.months', { count: Number(match[2]) }) : undefined,
-    match[3] ? t('notice.duration.days', { count: Number(match[3]) }) : undefined,
+    match[3] ? t('notice.duration.weeks', { count: Number(match[3]) }) : undefined,
+    match[4] ? t('notice.duration.days', { count: Number(match[4]) }) : undefined,
   ].filter(Boolean);
   return parts.join(' ');
 }

@@ -44,12 +44,12 @@ function brandOf(organisation: Organisation, lang: Lang): OrganisationBrand {
     logo: organisation.logo ? logoUrl(organisation.logo) : undefined,
     themeClass: organisation.accent ? themeClass(organisation.id) : undefined,
     example: organisation.example === true,
-    office: registryOfficeRows(compactOffice(organisation), lang, tFor(lang)),
+    office: organisation.registryOffice ? registryOfficeRows(compactOffice(organisation.registryOffice), lang, tFor(lang)) : [],
   };
 }
 
 /** The registry office as the call to action shows it: how to reach it. The full details are on the how-to page. */
-function compactOffice({ registryOffice: office }: Organisation): Organisation['registryOffice'] {
+function compactOffice(office: NonNullable<Organisation['registryOffice']>): NonNullable<Organisation['registryOffice']> {
   const { name, postalAddress, phone, email } = office;
   return Object.fromEntries(Object.entries({ name, postalAddress, phone, email }).filter(([, value]) => value !== undefined));
 }

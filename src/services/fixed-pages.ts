@@ -30,7 +30,7 @@ export async function fixedPage(page: FixedPage, lang: Lang): Promise<FixedPageC
     .flatMap((id) => {
       const organisation = catalogue.organisations.get(id);
       if (!organisation) return [];
-      const rows = registryOfficeRows(organisation.registryOffice, lang, t);
+      const rows = organisation.registryOffice ? registryOfficeRows(organisation.registryOffice, lang, t) : [];
       return [{ organisation: pickLanguage(organisation.name, lang), rows }];
     })
     .sort((a, b) => collator.compare(a.organisation.value, b.organisation.value));

@@ -207,8 +207,8 @@ export function draftHash(request: Pick<DataSubjectRequest, 'draft'>): string | 
 async function letterhead(organisation: Organisation | undefined, lang: Lang): Promise<LetterFrame['letterhead']> {
   if (!organisation) return { name: '', lines: [] };
   const logo = organisation.logo ? await readAsset(organisation.logo) : undefined;
-  const address = organisation.registryOffice.postalAddress ?? organisation.contact.postalAddress;
-  const office = organisation.registryOffice;
+  const address = organisation.registryOffice?.postalAddress ?? organisation.contact.postalAddress;
+  const office = organisation.registryOffice ?? {};
   return {
     name: pickLanguage(organisation.name, lang).value,
     lines: [

@@ -12,6 +12,11 @@ import type { Actor } from '../domain/user.ts';
 import type { Store } from '../store/index.ts';
 import { getCatalogue } from './catalogue.ts';
 
+/** The id of a text's place in the editor, from its field path as `seloste check` writes it (`purposes.items[2]`). */
+export function editorAnchor(fieldPath: string): string {
+  return `text-${fieldPath.replace(/[^A-Za-z0-9]+/gu, '-').replace(/^-|-$/gu, '')}`;
+}
+
 /** One text of the register in the editor: where it is, what it says in each language, and which required ones lack. */
 export interface TextField {
   /** The field's path in the register, e.g. `purposes.items[2]`. */

@@ -14,7 +14,9 @@ import { csvDocument } from '../render/csv.ts';
 import { pdfLabelsSchema, pdfLayoutSchema } from '../render/pdf/pdf-templates.ts';
 import { renderSosdataPdf } from '../render/pdf/sosdata-pdf.ts';
 import { buildSosdataView, type SosdataView } from '../render/sosdata-view.ts';
+import type { Store } from '../store/index.ts';
 import { sourceDateEpoch } from './notice-pdf.ts';
+import { seedSosdataFrom } from './sosdata-seed.ts';
 
 export const SOSDATA_FORMATS = ['pdf', 'csv', 'json'] as const;
 export type SosdataFormat = (typeof SOSDATA_FORMATS)[number];
@@ -118,19 +120,28 @@ export async function exportSosdata(
 }
 
 /**
- * `seloste sosdata export`: writes <id>-<lang>.<format> for every notification in the content directory (or the ids
- * given) into `outDir`.
+ * `seloste sosdata export`: writes <id>-<lang>.<format> for every stored notification (or the ids given) into
+ * `outDir`. It exports the working copy in the database, after storing any notification of the content directory
+ * not stored yet, so it gives what staff saved in the browser.
  */
-export async function exportSosdataFiles(options: {
-  contentDir: string;
-  ids: string[];
-  format: SosdataFormat;
-  lang: Lang;
-  outDir: string;
-}): Promise<{ written: string[]; unknownIds: string[] }> {
+export async function exportSosdataFiles(
+  store: Store,
+  options: {
+    contentDir: string;
+    ids: string[];
+    format: SosdataFormat;
+    lang: Lang;
+    outDir: string;
+  },
+): Promise<{ written: string[]; unknownIds: string[] }> {
   const content = await loadContent(options.contentDir);
-  const unknownIds = options.ids.filter((id) => !content.sosdata.has(id));
-  const entries = options.ids.length > 0 ? options.ids.flatMap((id) => content.sosdata.get(id) ?? []) : [...content.sosdata.values()];
+  await seedSosdataFrom(
+    store,
+    [...content.sosdata.values()].map((entry) => entry.notification),
+  );
+  const stored = new Map((await store.sosdata.list({ every: true })).map((record) => [record.notification.id, record]));
+  const unknownIds = options.ids.filter((id) => !stored.has(id));
+  const entries = options.ids.length > 0 ? options.ids.flatMap((id) => stored.get(id) ?? []) : [...stored.values()];
   await mkdir(options.outDir, { recursive: true });
   const written: string[] = [];
   for (const entry of entries) {

@@ -6,18 +6,24 @@ import { isRealIsoDate } from '../domain/date.ts';
 import { pickLanguage } from '../domain/localized-text.ts';
 import type { Lang } from '../domain/language.ts';
 import type { Actor } from '../domain/user.ts';
-import { roundIdOf, sosdataAnswersSchema, type SosdataNotification, type SosdataRecord } from '../domain/sosdata.ts';
+import {
+  FIELD_QUESTIONS,
+  sosdataAnswersSchema,
+  type AnswerField,
+  type SosdataNotification,
+  type SosdataRecord,
+} from '../domain/sosdata.ts';
+import { SERVICE_TASKS, type QuestionNumber } from '../domain/sosdata-form.ts';
 import { groupsUsingRegister, notificationProblems, type SosdataProblem } from '../domain/sosdata-rules.ts';
 import { urls } from '../i18n/routes.ts';
 import type { Store } from '../store/index.ts';
 import { exportSosdata, type SosdataFormat } from './sosdata-export.ts';
+import { seedSosdataFrom } from './sosdata-seed.ts';
 import { markReady, markSent, readinessMatrix, SosdataError, type ReadinessMatrix } from './sosdata.ts';
 
 /**
- * Sosdata notifications as staff edit them in the browser. The database holds the working copy. The files in
- * content/sosdata only seed it: when a process first touches Sosdata, every file whose id is not stored yet is stored
- * (as `system`, audited), and from then on the file is not read again for that notification. Editing the file later
- * changes nothing; a new file with a new id is stored on the next start.
+ * Sosdata notifications as staff edit them in the browser. The database holds the working copy; the files in
+ * content/sosdata only seed it (see sosdata-seed.ts), once per process, when it first touches Sosdata.
  */
 const seeded = new WeakMap<Store, Promise<string[]>>();
 
@@ -25,43 +31,16 @@ const seeded = new WeakMap<Store, Promise<string[]>>();
 export function seedSosdata(store: Store): Promise<string[]> {
   let done = seeded.get(store);
   if (!done) {
-    done = seedFromContent(store);
+    done = getCatalogue().then((catalogue) =>
+      seedSosdataFrom(
+        store,
+        [...catalogue.sosdata.values()].map((entry) => entry.notification),
+      ),
+    );
     seeded.set(store, done);
     done.catch(() => seeded.delete(store));
   }
   return done;
-}
-
-async function seedFromContent(store: Store, at = new Date()): Promise<string[]> {
-  const catalogue = await getCatalogue();
-  const stored: string[] = [];
-  for (const { notification } of [...catalogue.sosdata.values()].sort((a, b) => a.notification.id.localeCompare(b.notification.id))) {
-    const inserted = await store.transaction(async (repositories) => {
-      const roundId = roundIdOf(notification.round);
-      await repositories.sosdata.insertRoundIfAbsent({ id: roundId, ...notification.round });
-      const written = await repositories.sosdata.insertIfAbsent({
-        notification,
-        roundId,
-        version: 1,
-        updatedAt: at.toISOString(),
-        updatedBy: 'system',
-      });
-      if (written)
-        await repositories.audit.append(
-          {
-            actor: 'system',
-            action: 'sosdata.seeded',
-            entity: `sosdata:${notification.id}`,
-            organisation: notification.organisation,
-            details: { to: notification.status },
-          },
-          at,
-        );
-      return written;
-    });
-    if (inserted) stored.push(notification.id);
-  }
-  return stored;
 }
 
 /** The stored notifications the actor may read, by organisation and id. */
@@ -142,7 +121,8 @@ export type SosdataSaveResult =
       error: string;
       /** What was typed, to show again. */
       values?: Record<string, unknown>;
-      schemaProblems?: SchemaProblem[];
+      /** Answers of the wrong shape, each with the question it belongs to when it belongs to one. */
+      schemaProblems?: (SchemaProblem & { question?: QuestionNumber })[];
       problems?: SosdataProblem[];
     };
 
@@ -169,7 +149,11 @@ export async function saveSosdataAnswers(
       status: 400,
       error: 'sosdataStaff.invalid',
       values,
-      schemaProblems: toSchemaProblems(parsed.error.issues).map((problem) => ({ ...problem, path: ['answers', ...problem.path] })),
+      schemaProblems: toSchemaProblems(parsed.error.issues).map((problem) => ({
+        ...problem,
+        path: ['answers', ...problem.path],
+        question: questionOfPath(problem.path),
+      })),
     };
   const notification: SosdataNotification = { ...record.notification, answers: parsed.data, status: 'draft' };
   return write(store, actor, record, notification, form, at, async (repositories, saved) => {
@@ -216,6 +200,14 @@ export async function changeSosdataStatus(
   return write(store, actor, record, changed, form, at, (repositories, saved) =>
     auditStatus(repositories, actor.username, record, saved.notification.status, at),
   );
+}
+
+/** THL's question number of an answer's path, such as ['structuredArchiving', 'elderly'] (question 10). */
+function questionOfPath(path: readonly PropertyKey[]): QuestionNumber | undefined {
+  const [field, key] = path.map(String);
+  if (field === 'structuredArchiving') return SERVICE_TASKS.find((task) => task.id === key)?.question;
+  const numbers = field && field in FIELD_QUESTIONS ? FIELD_QUESTIONS[field as AnswerField] : undefined;
+  return typeof numbers === 'number' ? numbers : undefined;
 }
 
 type Repositories = Parameters<Parameters<Store['transaction']>[0]>[0];

@@ -76,6 +76,8 @@ export interface ReadinessGroup {
   status: SosdataNotification['status'];
   /** Whether questions 24–28 apply, so the group has a row of social-service answers. */
   separateDelivery: boolean;
+  /** Whether question 23 is answered: until it is, questions 24–28 are unanswered rather than not applicable. */
+  mainDeliveryAnswered: boolean;
 }
 
 /**
@@ -107,6 +109,7 @@ export function readinessMatrix(notifications: readonly SosdataNotification[]): 
     area: notification.answers.area,
     status: notification.status,
     separateDelivery: hasSeparateDelivery(notification.answers),
+    mainDeliveryAnswered: notification.answers.mainDelivery !== undefined,
   }));
   const late = new Map(
     notifications.map((notification) => [

@@ -5,6 +5,7 @@ import type { Lang } from '../domain/language.ts';
 import type { RegisterVersion, VersionInfo } from '../domain/register-version.ts';
 import { pickLanguage, type Localized } from '../domain/localized-text.ts';
 import type { Block, NoticeView } from '../render/notice-view.ts';
+import { urls } from '../i18n/routes.ts';
 import { noticeViewOf, type Notice } from './notice.ts';
 import { renderPdf } from './notice-pdf.ts';
 import { publicOrigin } from './public-origin.ts';
@@ -117,4 +118,40 @@ function blocksText(blocks: readonly Block[]): string[] {
         return [...(block.heading ? [block.heading.value] : []), ...blocksText(block.blocks)];
     }
   });
+}
+
+/** One entry of an Atom feed of new versions. */
+export interface FeedEntry {
+  id: string;
+  title: string;
+  summary: Localized;
+  updated: string;
+  url: string;
+}
+
+/**
+ * The newest versions that have come into force, of one organisation or of the whole catalogue, for an Atom feed in
+ * the reader's language; undefined for an organisation that has published nothing.
+ */
+export async function versionFeed(lang: Lang, organisation?: string): Promise<{ title: string; entries: FeedEntry[] } | undefined> {
+  const store = await publishedStore();
+  const today = todayInFinland();
+  const recent = (await store.registerVersions.recent(50, organisation)).filter((version) => version.effective <= today);
+  const content = await getCatalogue();
+  const owner = organisation ? content.organisations.get(organisation) : undefined;
+  if (organisation && (!owner || recent.length === 0)) return undefined;
+  const entries = await Promise.all(
+    recent.map(async (info) => {
+      const version = await store.registerVersions.get(info.registerId, info.number);
+      const title = version ? pickLanguage(version.register.title, lang).value : info.registerId;
+      return {
+        id: `${info.registerId}/${info.number}`,
+        title: `${title} (${info.number})`,
+        summary: pickLanguage(info.summary, lang),
+        updated: info.publishedAt,
+        url: new URL(urls.registerVersion(lang, info.registerId, info.number), publicOrigin()).href,
+      };
+    }),
+  );
+  return { title: owner ? pickLanguage(owner.name, lang).value : '', entries };
 }

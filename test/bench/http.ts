@@ -125,7 +125,7 @@ export async function benchHttp(seconds = Number(process.env.BENCH_SECONDS ?? 5)
   try {
     const catalogue = (await fetchRaw(site('/fi/'))).headers;
     const html = await (await fetch(site('/fi/'))).text();
-    const stylesheet = /<link rel="stylesheet" href="([^"]+\.css)"/u.exec(html)?.[1];
+    const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/u.exec(html)?.[1];
     if (!stylesheet || !catalogue) throw new Error('no stylesheet link on /fi/: is build.inlineStylesheets still "never"?');
     const noticeUrl = site('/sv/register/helsinki-atj');
     // The first answer after start renders; the second is the one every later reader gets.

@@ -27,6 +27,31 @@ purposes:
   items:
     - fi: "<a href=\\"javascript:alert(1)\\">klikkaa</a>"
       sv: "<b onmouseover=alert(1)>hover</b>"
+# The rest makes it a register that passes the publishing checks: only published versions are served.
+dataSubjectGroups:
+  - name:
+      fi: "Asiakkaat <script>window.__pwned = 'group'</script>"
+      sv: "Kunder <img src=x onerror=\\"window.__pwned='group'\\">"
+sources:
+  description:
+    fi: Rekisteröidyltä itseltään.
+    sv: Av den registrerade själv.
+disclosures:
+  description:
+    fi: Tietoja ei luovuteta säännönmukaisesti.
+    sv: Uppgifter lämnas inte ut regelbundet.
+transfers:
+  outsideEea: false
+retention:
+  description:
+    fi: Kaksi vuotta asiakkuuden päättymisestä.
+    sv: Två år efter att kundrelationen upphört.
+security:
+  description:
+    fi: Tiedot suojataan käyttöoikeuksin.
+    sv: Uppgifterna skyddas med behörigheter.
+automatedDecisions:
+  present: false
 `;
 
 const PAGES = [
@@ -145,12 +170,13 @@ describe('a notice', () => {
     await page.context().close();
   });
 
-  it('says when a section is not in the reader’s language and marks the text’s own language', async () => {
+  it('says once, at the top, when the notice is not in the reader’s language, and marks the text’s own language', async () => {
     const page = await open('/en/registers/helsinki-atj');
     const section = page.locator('section#purpose');
-    expect(await section.locator('.fallback-note').textContent()).toContain(
-      'This section is not available in English. It is shown in: Finnish.',
+    expect(await page.locator('.fallback-note').allTextContents()).toContain(
+      'This notice is not fully available in English. What is missing is shown in: Finnish.',
     );
+    expect(await section.locator('.fallback-note').count()).toBe(0);
     expect(await section.locator('[lang="fi"]').first().textContent()).toContain('Asiakastietojärjestelmä toimii apuvälineenä');
     expect(await page.locator('h1').getAttribute('lang')).toBe('fi');
     await page.context().close();

@@ -135,6 +135,21 @@ describe('the DPO workspace', () => {
     expect(await (await fetch(`${server.baseUrl}/registers/helsinki-atj/versions/1.json`)).json()).toMatchObject({
       version: { number: 1 },
     });
+    const feed = await fetch(`${server.baseUrl}/en/feeds/helsinki.atom`);
+    expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+    expect(await feed.text()).toContain('<title>Social welfare client information system ATJ (2)</title>');
+    expect((await fetch(`${server.baseUrl}/en/feeds/all.atom`)).status).toBe(200);
+  });
+
+  it('gives the Art 30 record as CSV to staff only', async () => {
+    const cookie = (await dora.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const csv = await fetch(`${server.baseUrl}/fi/staff/record.csv?organisation=helsinki`, { headers: { cookie } });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(bytes.toString('utf8')).toContain('\r\nhelsinki-atj;');
+    expect((await fetch(`${server.baseUrl}/fi/staff/record.csv`, { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(`${server.baseUrl}/fi/staff/record.csv?organisation=siuntio`, { headers: { cookie } })).status).toBe(403);
   });
 
   it('pages validate as HTML (Nu HTML Checker)', async () => {

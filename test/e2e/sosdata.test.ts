@@ -107,6 +107,42 @@ describe('an informatics officer fills in a municipality group’s Sosdata notif
   });
 });
 
+describe('bad input and other roles', () => {
+  it('refuses an e-mail address that is not one, naming the question in Swedish and keeping what was typed', async () => {
+    const page = await officer.newPage();
+    await page.goto(`${server.baseUrl}/sv/staff/sosdata/notifications/helsinki-2022`);
+    await page.getByLabel('E-post').fill('inte en adress');
+    const response = page.waitForResponse((candidate) => candidate.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    expect((await response).status()).toBe(400);
+    expect(await page.getByRole('alert').innerText()).toContain('Fråga 1: E-postadressen "inte en adress" duger inte.');
+    expect(await page.getByLabel('E-post').inputValue()).toBe('inte en adress');
+    await page.close();
+  });
+
+  it('lets an auditor read a notification but not change it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/fi/login`);
+    await page.getByLabel('Käyttäjätunnus').fill(ROLE_USERS.auditor);
+    await page.getByLabel('Salasana').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    await page.waitForURL('**/fi/staff/');
+    await page.goto(`${server.baseUrl}/fi/staff/sosdata/notifications/example-welfare-area-north`);
+    expect(await page.getByText('Voit lukea ilmoituksen mutta et muokata sitä.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Tallenna luonnos' }).count()).toBe(0);
+    const cookie = (await context.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const post = await fetch(`${server.baseUrl}/fi/staff/sosdata/notifications/example-welfare-area-north`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin: server.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ intent: 'draft', version: '1' }),
+    });
+    expect(post.status).toBe(403);
+    await context.close();
+  });
+});
+
 describe('the Sosdata pages', () => {
   for (const width of [390, 1280]) {
     it.each(PAGES)(`%s has no WCAG 2.1 A or AA violation at ${width} px (axe)`, async (pathname) => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { LANG_TAGS, type Lang } from '../../domain/language.ts';
 import type { Localized } from '../../domain/localized-text.ts';
-import { markdownBlocks, type TextRun } from '../markdown.ts';
+import { markdownBlocks, type ListBlock, type TextRun } from '../markdown.ts';
 import type { Block, NoticeView } from '../notice-view.ts';
 import type { PdfLabels, PdfLayout } from './pdf-templates.ts';
 
@@ -152,6 +152,14 @@ export function renderNoticePdf(view: NoticeView, options: PdfOptions): Promise<
   return done;
 }
 
+/** An item of a list as the PDF lays it out: its text, its number (none for a bullet) and its nested lists. */
+interface ListEntry {
+  runs: TextRun[];
+  lang?: Lang;
+  label?: string;
+  lists?: ListEntry[][];
+}
+
 class NoticeLayout {
   private readonly left: number;
   private readonly width: number;
@@ -181,6 +189,8 @@ class NoticeLayout {
 
   render(): void {
     this.titlePage();
+    this.fallbackNote();
+    if (this.view.introduction) this.markdown(this.root, this.view.introduction, 2);
     for (const section of this.view.sections) this.section(section);
     this.root.end();
     this.pageFurniture();
@@ -267,6 +277,15 @@ class NoticeLayout {
       () => doc.font('Bold').fontSize(layout.fontSize.title).text(view.title.value, { lineGap: 1 }),
       view.title.isFallback ? view.title.lang : undefined,
     );
+    if (view.subtitle) {
+      const subtitle = view.subtitle;
+      this.tag(
+        this.root,
+        'P',
+        () => doc.font('Body').fontSize(layout.fontSize.h3).text(subtitle.value, this.left, doc.y, { width: this.width }),
+        subtitle.isFallback ? subtitle.lang : undefined,
+      );
+    }
     doc.moveDown(0.5);
     if (options.facts) {
       this.fieldTable(
@@ -287,6 +306,20 @@ class NoticeLayout {
     doc.moveDown(0.5);
   }
 
+  /** Once, before the sections: what is not in the reader's language, and the recorded exception when there is one. */
+  private fallbackNote(): void {
+    const { doc, layout, view, options } = this;
+    if (!view.fallback) return;
+    const { exception, langs } = view.fallback;
+    const text = exception
+      ? fill(options.labels.languageException, { reason: exception.reason.value, date: options.formatDate(exception.until) })
+      : fill(options.labels.fallback, { langs: langs.map((lang) => options.languageNames[lang]).join(', ') });
+    doc.fillColor(layout.colors.fallback);
+    this.tag(this.root, 'P', () => doc.font('Italic').fontSize(layout.fontSize.body).text(text, this.left, doc.y, { width: this.width }));
+    doc.fillColor(layout.colors.text);
+    doc.moveDown(0.5);
+  }
+
   private plain(value: string): Localized {
     return { value, lang: this.view.lang, isFallback: false };
   }
@@ -302,15 +335,6 @@ class NoticeLayout {
       doc.font('Bold').fontSize(layout.fontSize.h2).text(section.heading, this.left, doc.y, { width: this.width, lineGap: 1 }),
     );
     doc.moveDown(0.3);
-    if (section.fallbackLangs.length > 0) {
-      const langs = section.fallbackLangs.map((lang) => this.options.languageNames[lang]).join(', ');
-      doc.fillColor(layout.colors.fallback);
-      this.tag(sect, 'P', () =>
-        doc.font('Italic').fontSize(layout.fontSize.body).text(fill(this.options.labels.fallback, { langs }), { width: this.width }),
-      );
-      doc.fillColor(layout.colors.text);
-      doc.moveDown(0.3);
-    }
     this.blocks(sect, section.blocks, 3);
     sect.end();
   }
@@ -323,7 +347,7 @@ class NoticeLayout {
     const { doc, layout } = this;
     switch (block.kind) {
       case 'markdown':
-        return this.markdown(parent, block.text, this.left, this.width);
+        return this.markdown(parent, block.text, level);
       case 'list':
         return this.list(
           parent,
@@ -364,60 +388,134 @@ class NoticeLayout {
     }
   }
 
-  /** A localized markdown text as tagged paragraphs and lists, in its own language when it is a fallback. */
-  private markdown(parent: Struct, text: Localized, x: number, width: number): void {
+  /**
+   * A localized markdown text as tagged paragraphs, sub-headings (at the level below the current one), lists and
+   * tables, in its own language when it is a fallback.
+   */
+  private markdown(parent: Struct, text: Localized, level: number): void {
+    const { doc, layout } = this;
     const lang = text.isFallback ? text.lang : undefined;
+    const container = lang ? this.container(parent, 'Div', lang) : parent;
     for (const part of markdownBlocks(text.value, this.view.lang)) {
-      if (part.kind === 'paragraph') this.paragraph(parent, part.runs, x, width, lang);
-      else
-        this.list(
-          parent,
-          part.items.map((runs) => ({ runs, lang })),
-        );
+      switch (part.kind) {
+        case 'paragraph':
+          this.paragraph(container, part.runs, this.left, this.width);
+          break;
+        case 'heading':
+          this.ensureSpace(layout.fontSize.h4 * 4);
+          doc.moveDown(0.2);
+          this.tag(container, `H${Math.min(level, 6)}`, () =>
+            doc
+              .font('Bold')
+              .fontSize(layout.fontSize.h4)
+              .text(part.runs.map((run) => run.text).join(''), this.left, doc.y, { width: this.width }),
+          );
+          doc.moveDown(0.1);
+          break;
+        case 'list':
+          this.list(container, this.listItems(part));
+          break;
+        case 'table':
+          this.grid(
+            container,
+            undefined,
+            part.head.length ? part.head.map((runs) => runs.map((run) => run.text).join('')) : undefined,
+            part.rows.map((row) => row.map((runs) => ({ runs }))),
+            part.head.length
+              ? part.head.map(() => this.width / part.head.length)
+              : (part.rows[0] ?? []).map((_cell, _i, row) => this.width / row.length),
+            true,
+          );
+          break;
+      }
     }
+    if (container !== parent) container.end();
   }
 
+  /** A markdown list as items for `list`: numbered when ordered, with its nested lists. */
+  private listItems(part: ListBlock): ListEntry[] {
+    return part.items.map((item, index) => ({
+      runs: item.runs,
+      label: part.ordered ? `${part.start + index}.` : undefined,
+      lists: item.lists.map((nested) => this.listItems(nested)),
+    }));
+  }
+
+  /** A text as one run of lines, for a list item, a field's value or a table cell: its lists keep their numbers. */
   private inlineRuns(text: Localized): TextRun[] {
+    const lines = (part: ListBlock, depth: number): TextRun[][] =>
+      part.items.flatMap((item, index) => [
+        [{ text: `${'  '.repeat(depth)}${part.ordered ? `${part.start + index}.` : '•'} ` }, ...item.runs],
+        ...item.lists.flatMap((nested) => lines(nested, depth + 1)),
+      ]);
     return markdownBlocks(text.value, this.view.lang).flatMap((part, index) => {
-      const runs = part.kind === 'paragraph' ? part.runs : part.items.flat();
-      return index > 0 ? [{ text: '\n' }, ...runs] : runs;
+      const parts =
+        part.kind === 'list'
+          ? lines(part, 0)
+          : part.kind === 'table'
+            ? [
+                ...(part.head.length ? [part.head.flatMap((cell, i) => [...(i ? [{ text: ' | ' }] : []), ...cell])] : []),
+                ...part.rows.map((row) => row.flatMap((cell, i) => [...(i ? [{ text: ' | ' }] : []), ...cell])),
+              ]
+            : [part.runs];
+      const joined = parts.flatMap((runs, i) => (i > 0 ? [{ text: '\n' }, ...runs] : runs));
+      return index > 0 ? [{ text: '\n' }, ...joined] : joined;
     });
   }
 
-  /** Writes runs as one flowing text from (x, current y); it breaks across pages by itself. */
-  private writeRuns(runs: TextRun[], x: number, width: number, size = this.layout.fontSize.body): void {
+  /**
+   * Writes runs as one flowing text from (x, current y); it breaks across pages by itself. With `element`, each run
+   * is tagged as its content, and a run marked with another language as a Span in that language.
+   */
+  private writeRuns(runs: TextRun[], x: number, width: number, size = this.layout.fontSize.body, element?: Struct): void {
     const { doc, layout } = this;
-    // A line break joins the run before it, so pdfkit breaks the line instead of writing an empty run.
-    const merged = runs.reduce<TextRun[]>((out, run) => {
-      const previous = out[out.length - 1];
-      if (run.text === '\n' && previous) out[out.length - 1] = { ...previous, text: `${previous.text}\n` };
-      else out.push(run);
-      return out;
-    }, []);
-    const visible = merged.length > 0 ? merged : [{ text: ' ' }];
-    visible.forEach((run, index) => {
-      const last = index === visible.length - 1;
-      doc
-        .font(this.font(run.bold, run.italic))
-        .fontSize(size)
-        .fillColor(run.link ? layout.colors.link : layout.colors.text);
-      const options = { width, lineGap: layout.lineGap, continued: !last, link: run.link ?? null, underline: Boolean(run.link) };
-      if (index === 0) doc.text(run.text, x, doc.y, options);
-      else doc.text(run.text, options);
+    // Each line is written as its own run of continued text: pdfkit does not break at a newline inside continued
+    // text, which printed an address's rows on one line.
+    const lines = runs.reduce<TextRun[][]>(
+      (out, run) => {
+        if (run.text === '\n') out.push([]);
+        else out[out.length - 1]!.push(run);
+        return out;
+      },
+      [[]],
+    );
+    lines.forEach((line) => {
+      const visible = line.length > 0 ? line : [{ text: ' ' }];
+      visible.forEach((run, index) => {
+        const last = index === visible.length - 1;
+        doc
+          .font(this.font(run.bold, run.italic))
+          .fontSize(size)
+          .fillColor(run.link ? layout.colors.link : layout.colors.text);
+        const options = { width, lineGap: layout.lineGap, continued: !last, link: run.link ?? null, underline: Boolean(run.link) };
+        const write = () => (index === 0 ? doc.text(run.text, x, doc.y, options) : doc.text(run.text, options));
+        if (!element) write();
+        else if (run.lang && run.lang !== this.view.lang) this.tag(element, 'Span', write, run.lang);
+        else element.add(write);
+      });
     });
     doc.fillColor(layout.colors.text);
   }
 
   private paragraph(parent: Struct, runs: TextRun[], x: number, width: number, lang?: Lang): void {
     this.ensureSpace(this.layout.fontSize.body * 2);
-    this.tag(parent, 'P', () => this.writeRuns(runs, x, width), lang);
+    if (runs.some((run) => run.lang && run.lang !== this.view.lang)) {
+      // A passage in another language: each run is its own content, the passage a Span with its language.
+      const p = this.container(parent, 'P', lang);
+      this.writeRuns(runs, x, width, undefined, p);
+      p.end();
+    } else this.tag(parent, 'P', () => this.writeRuns(runs, x, width), lang);
     this.doc.y += this.layout.paragraphGap;
   }
 
-  /** A bulleted list: L, with an LI per item holding its bullet (Lbl) and text (LBody). */
-  private list(parent: Struct, items: { runs: TextRun[]; lang?: Lang }[]): void {
+  /**
+   * A list: L, with an LI per item holding its bullet or number (Lbl) and text (LBody); a nested list sits in its
+   * item's LBody, indented one step further.
+   */
+  private list(parent: Struct, items: ListEntry[], depth = 0): void {
     const { doc, layout } = this;
     const list = this.container(parent, 'L');
+    const indent = depth * layout.listIndent;
     for (const item of items) {
       this.ensureSpace(layout.fontSize.body * 2);
       const li = this.container(list, 'LI', item.lang);
@@ -427,15 +525,24 @@ class NoticeLayout {
           .font('Body')
           .fontSize(layout.fontSize.body)
           .fillColor(layout.colors.text)
-          .text('•', this.left + 2, top, { lineBreak: false }),
+          .text(item.label ?? '•', this.left + indent + 2, top, { lineBreak: false }),
       );
       doc.y = top;
-      this.tag(li, 'LBody', () => this.writeRuns(item.runs, this.left + layout.listIndent, this.width - layout.listIndent));
+      const body = this.container(li, 'LBody');
+      const x = this.left + indent + layout.listIndent;
+      if (item.runs.some((run) => run.lang && run.lang !== this.view.lang))
+        this.writeRuns(item.runs, x, this.width - indent - layout.listIndent, undefined, body);
+      else body.add(() => this.writeRuns(item.runs, x, this.width - indent - layout.listIndent));
+      for (const nested of item.lists ?? []) {
+        doc.y += layout.paragraphGap / 2;
+        this.list(body, nested, depth + 1);
+      }
+      body.end();
       li.end();
       doc.y += layout.paragraphGap / 2;
     }
     list.end();
-    doc.y += layout.paragraphGap / 2;
+    if (depth === 0) doc.y += layout.paragraphGap / 2;
   }
 
   /** Label–value rows as a two-column table: TH for the label (row header), TD for the value. */
@@ -485,8 +592,13 @@ class NoticeLayout {
     const { doc, layout } = this;
     const pad = layout.cellPadding;
     const table = this.container(parent, 'Table');
+    // The caption and the header row never sit alone at the foot of a page: they move on with the first row.
+    const rowHeight = (row: { runs: TextRun[] }[] | undefined) =>
+      row ? Math.max(...row.map((cell, index) => this.runsHeight(cell.runs, widths[index]! - 2 * pad) + 2 * pad)) : 0;
+    const opening =
+      (caption ? layout.fontSize.body * 2 : 0) + rowHeight(head?.map((text) => ({ runs: [{ text, bold: true }] }))) + rowHeight(rows[0]);
+    if (opening <= this.bottom - layout.margins.top) this.ensureSpace(opening);
     if (caption) {
-      this.ensureSpace(layout.fontSize.body * 4);
       this.tag(table, 'Caption', () =>
         doc.font('Bold').fontSize(layout.fontSize.body).text(caption, this.left, doc.y, { width: this.width }),
       );

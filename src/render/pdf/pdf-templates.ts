@@ -29,7 +29,10 @@ export const pdfLabelsSchema = z.strictObject({
   version: z.string().min(1),
   organisation: z.string().min(1),
   languages: z.string().min(1),
+  /** Said once, before the sections, when some text is not in the notice's language. */
   fallback: z.string().includes('{{langs}}'),
+  /** Said instead when a language exception is recorded: its reason and the date the translation is due. */
+  languageException: z.string().includes('{{reason}}').includes('{{date}}'),
   generated: z.string().min(1),
 });
 

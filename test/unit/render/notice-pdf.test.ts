@@ -106,7 +106,7 @@ describe('fallbacks and languages in the PDF', () => {
     const { read } = await pdfOf('helsinki-atj', 'en');
     expect(read.language).toBe('en-GB');
     expect(read.langs).toContain('fi-FI');
-    expect(read.text).toContain('This section is not available in English. It is shown in: Finnish.');
+    expect(read.text).toContain('This notice is not fully available in English. What is missing is shown in: Finnish.');
   });
 
   it('prints Finnish and Swedish letters, the section sign and dashes from the embedded font', async () => {

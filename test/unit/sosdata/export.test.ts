@@ -49,25 +49,43 @@ describe('JSON export', () => {
 });
 
 describe('seloste sosdata export', () => {
+  /** A database of its own for each run: the export reads the working copy there. */
+  const database = () => ({ DATA_DIR: path.join(mkdtempSync(path.join(tmpdir(), 'seloste-sosdata-db-')), 'data') });
+
   it('writes one file per notification in the format and language asked for', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'seloste-sosdata-'));
-    const result = seloste(['sosdata', 'export', '--format', 'csv', '--lang', 'sv', '--out', out, 'helsinki-2022']);
+    const env = database();
+    const result = seloste(['sosdata', 'export', '--format', 'csv', '--lang', 'sv', '--out', out, 'helsinki-2022'], env);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(readFileSync(path.join(out, 'helsinki-2022-sv.csv'), 'utf8')).toContain('2;Välfärdsområde;;;Helsingfors stad;90');
-    expect(seloste(['sosdata', 'export', '--format', 'json', '--out', out]).status).toBe(0);
+    expect(seloste(['sosdata', 'export', '--format', 'json', '--out', out], env).status).toBe(0);
     expect(existsSync(path.join(out, 'example-welfare-area-south-fi.json'))).toBe(true);
   });
 
   it('refuses an unknown id, format or language', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'seloste-sosdata-'));
-    expect(seloste(['sosdata', 'export', '--out', out, '--lang', 'en', 'no-such-group'])).toMatchObject({
+    expect(seloste(['sosdata', 'export', '--out', out, '--lang', 'en', 'no-such-group'], database())).toMatchObject({
       status: 1,
       stderr: expect.stringContaining('There is no Sosdata notification “no-such-group”.'),
     });
     expect(seloste(['sosdata', 'export', '--format', 'docx', '--lang', 'en']).stderr).toContain('Unknown format “docx”');
     expect(seloste(['sosdata', 'export', '--lang', 'de']).status).toBe(2);
     expect(seloste(['sosdata', '--lang', 'en']).stderr).toContain('Usage: seloste sosdata export');
+  });
+
+  it('exports the working copy in the database: a file changed after the first start changes nothing', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'seloste-sosdata-'));
+    const env = database();
+    const dir = copyContent();
+    expect(
+      seloste(['sosdata', 'export', '--format', 'csv', '--lang', 'sv', '--content', dir, '--out', out, 'helsinki-2022'], env).status,
+    ).toBe(0);
+    setYamlField(path.join(dir, 'sosdata', 'helsinki-2022.yaml'), ['answers', 'groupName'], 'Ändrad i filen');
+    expect(
+      seloste(['sosdata', 'export', '--format', 'csv', '--lang', 'sv', '--content', dir, '--out', out, 'helsinki-2022'], env).status,
+    ).toBe(0);
+    expect(readFileSync(path.join(out, 'helsinki-2022-sv.csv'), 'utf8')).not.toContain('Ändrad i filen');
   });
 });
 

@@ -141,6 +141,7 @@ describe.each(ENGINES)('Sosdata notifications stored on %s', (engine) => {
       'answers.contact.email',
       'answers.services.home-care',
     ]);
+    expect(!result.ok && result.schemaProblems?.map((problem) => problem.question)).toEqual([1, 28]);
     expect((await sosdataRecord(store, informatics, 'example-welfare-area-south'))?.version).toBe(1);
   });
 
