@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = [
   'logout',
   'login.failed',
   'login.rateLimited',
+  'login.sso',
+  'login.ssoRefused',
   'session.expired',
   'user.created',
   'user.disabled',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { organisationKeySchema, ROLES, roleSchema, type RolesByOrganisation } from './user.ts';
 
 /** A whole number from an environment variable, within bounds; "0.05min" or "ten" is refused, never read as 0. */
 const whole = (min: number, max: number) =>
@@ -23,6 +24,39 @@ const origin = z
     error: 'an origin only (scheme, host and port), without a path, query or user, such as https://seloste.example.fi',
   })
   .transform((url) => url.origin);
+
+const ROLE_MAP_ERROR =
+  'group=organisation:role pairs, such as `seloste-admins=*:admin;kirjaamo=helsinki:handler,helsinki:dpo` (roles: ' +
+  `${ROLES.join(', ')})`;
+
+/** `group=organisation:role,…;group2=…`: the roles each group of the staff provider gives. */
+const roleMap = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const map = new Map<string, RolesByOrganisation>();
+    for (const entry of text.split(';').filter((part) => part.trim())) {
+      const at = entry.lastIndexOf('=');
+      const group = entry.slice(0, at).trim();
+      const roles: RolesByOrganisation = { ...map.get(group) };
+      const pairs = entry.slice(at + 1).split(',');
+      for (const pair of pairs) {
+        const [organisation = '', role = '', ...rest] = pair.trim().split(':');
+        const parsed = roleSchema.safeParse(role);
+        if (at < 1 || rest.length || !organisationKeySchema.safeParse(organisation).success || !parsed.success) {
+          ctx.addIssue({ code: 'custom', message: `${ROLE_MAP_ERROR}; "${pair.trim()}" in "${group}" is not one` });
+          return z.NEVER;
+        }
+        if (!roles[organisation]?.includes(parsed.data)) roles[organisation] = [...(roles[organisation] ?? []), parsed.data];
+      }
+      map.set(group, roles);
+    }
+    if (map.size === 0) {
+      ctx.addIssue({ code: 'custom', message: ROLE_MAP_ERROR });
+      return z.NEVER;
+    }
+    return map;
+  });
 
 /**
  * Every environment variable Seloste reads, parsed once when a process starts. An invalid value stops the process
@@ -86,10 +120,49 @@ export const configSchema = z
     OIDC_DECRYPTION_KEY: z.string().min(1).optional(),
     /** 1: allow a provider over plain http (the local test provider only). */
     OIDC_ALLOW_HTTP: flag.default(false),
+    /**
+     * Staff single sign-on through the organisation's OpenID Connect provider (Entra ID, for example): its issuer URL.
+     * The other STAFF_OIDC_ variables configure it; the README's staff sign-on section shows them for Entra ID.
+     */
+    STAFF_OIDC_ISSUER: z
+      .url({ protocol: /^https?$/u, error: 'the provider issuer URL, such as https://login.microsoftonline.com/<tenant>/v2.0' })
+      .optional(),
+    STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The provider's name on the login page's button ("Sign in with …"). */
+    STAFF_OIDC_NAME: z.string().trim().min(1).max(60, { error: 'a short name of at most 60 characters' }).default('OpenID Connect'),
+    STAFF_OIDC_SCOPE: z.string().min(1).default('openid profile email'),
+    /** The claim that lists the user's groups (Entra ID: `groups`, or `roles` for app roles). */
+    STAFF_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+    /** The claim whose value, before any @, becomes the username. */
+    STAFF_OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+    STAFF_OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+    /** A claim that, when true, says the account is disabled at the provider: the sign-in is refused. */
+    STAFF_OIDC_DISABLED_CLAIM: z.string().min(1).optional(),
+    /** Which groups give which roles: `group=organisation:role,organisation:role;group2=*:auditor`. */
+    STAFF_OIDC_ROLE_MAP: roleMap.optional(),
+    /** 1: allow the staff provider over plain http (the local test provider only). */
+    STAFF_OIDC_ALLOW_HTTP: flag.default(false),
+    /** off: staff sign in only through the provider; the password form is neither shown nor accepted. */
+    STAFF_LOCAL_PASSWORDS: z.enum(['on', 'off'], { error: 'on or off' }).default('on'),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID)
       ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'the client id, needed when OIDC_ISSUER is set' });
+    if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_ID)
+      ctx.addIssue({ code: 'custom', path: ['STAFF_OIDC_CLIENT_ID'], message: 'the client id, needed when STAFF_OIDC_ISSUER is set' });
+    if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_ROLE_MAP)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STAFF_OIDC_ROLE_MAP'],
+        message: 'the groups that give roles (group=organisation:role,…;…), needed when STAFF_OIDC_ISSUER is set',
+      });
+    if (env.STAFF_LOCAL_PASSWORDS === 'off' && !env.STAFF_OIDC_ISSUER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STAFF_LOCAL_PASSWORDS'],
+        message: 'on while no STAFF_OIDC_ISSUER is set: otherwise nobody could sign in',
+      });
     if (env.SMTP_HOST && !env.SMTP_FROM)
       ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'the sender address, needed when SMTP_HOST is set' });
   });

@@ -17,6 +17,20 @@ export const TEST_USERS: Record<string, { name: string; hetu: string }> = {
   toinen: { name: 'Toinen Testihenkilö', hetu: '010594Y9032' },
 };
 
+/**
+ * Fictional staff, as an organisation's provider (Entra ID, say) would name them, with the groups it would send.
+ * `disabled` is the claim that STAFF_OIDC_DISABLED_CLAIM=disabled reads.
+ */
+export const TEST_STAFF: Record<string, { name: string; email: string; groups: string[]; disabled?: boolean }> = {
+  'anna.kasittelija': { name: 'Anna Käsittelijä', email: 'anna.kasittelija@example.com', groups: ['seloste-kasittelijat'] },
+  'pekka.paakayttaja': { name: 'Pekka Pääkäyttäjä', email: 'pekka.paakayttaja@example.com', groups: ['seloste-paakayttajat', 'muu'] },
+  'olli.ulkopuolinen': { name: 'Olli Ulkopuolinen', email: 'olli.ulkopuolinen@example.com', groups: ['muu-ryhma'] },
+  'lea.lukittu': { name: 'Lea Lukittu', email: 'lea.lukittu@example.com', groups: ['seloste-kasittelijat'], disabled: true },
+};
+
+/** The role map that goes with TEST_STAFF: handlers in Helsinki, and an administrator of every organisation. */
+export const TEST_STAFF_ROLE_MAP = 'seloste-kasittelijat=helsinki:handler;seloste-paakayttajat=*:admin,*:auditor';
+
 export interface RunningProvider {
   issuer: string;
   provider: Provider;
@@ -50,8 +64,14 @@ export async function reserveOidcProvider(
             response_types: ['code'],
           },
         ],
-        claims: { openid: ['sub'], profile: ['name', 'hetu'] },
+        claims: { openid: ['sub'], profile: ['name', 'hetu', 'preferred_username', 'groups', 'disabled'], email: ['email'] },
         async findAccount(_context, id) {
+          const staff = TEST_STAFF[id];
+          if (staff)
+            return {
+              accountId: id,
+              claims: async () => ({ sub: id, preferred_username: staff.email, ...staff }),
+            };
           const user = TEST_USERS[id];
           if (!user) return undefined;
           return { accountId: id, claims: async () => ({ sub: id, name: user.name, hetu: user.hetu }) };
@@ -72,13 +92,64 @@ export async function startOidcProvider(redirectUris: string[], port = 0, extra:
   return (await reserveOidcProvider(port, extra)).start(redirectUris);
 }
 
+/**
+ * Signs in at the provider as a browser would (its own login and consent pages, with its cookies), and returns the
+ * address the provider sends the user back to (one starting with `callback`), with the code, the state and the issuer.
+ */
+export async function signInAtProvider(authorizationUrl: string, callback: string, username = 'testi'): Promise<URL> {
+  const jar = new Map<string, string>();
+  let url = new URL(authorizationUrl);
+  let init: RequestInit = {};
+  for (let step = 0; step < 20; step++) {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair!.split('=');
+      jar.set(name!, value!);
+    }
+    const location = response.headers.get('location');
+    if (location) {
+      const next = new URL(location, url);
+      if (next.href.startsWith(callback)) return next;
+      url = next;
+      init = {};
+      continue;
+    }
+    // A login or consent page: post its form, with the user's name and any password.
+    const html = await response.text();
+    const action = /<form[^>]*action="([^"]+)"/u.exec(html)?.[1];
+    if (!action) throw new Error(`no form on the provider page:\n${html.slice(0, 500)}`);
+    const fields = new URLSearchParams();
+    for (const [, name, value] of html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gu))
+      fields.set(name!, value!);
+    if (html.includes('name="login"')) {
+      fields.set('login', username);
+      fields.set('password', 'any password');
+    }
+    url = new URL(action, url);
+    init = { method: 'POST', body: fields, headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+  }
+  throw new Error('the provider did not send the user back');
+}
+
 if (process.argv[2] === 'serve') {
   const port = Number(process.argv[3] ?? 4400);
   const site = process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321';
-  const { issuer } = await startOidcProvider([`${site}/auth/citizen/callback`], port);
+  const { issuer } = await startOidcProvider([`${site}/auth/citizen/callback`, `${site}/auth/staff/callback`], port);
   console.log(`A test OpenID Connect provider is at ${issuer}. Start Seloste with:
 
   OIDC_ISSUER=${issuer} OIDC_CLIENT_ID=${TEST_CLIENT.id} OIDC_CLIENT_SECRET=${TEST_CLIENT.secret} OIDC_HETU_CLAIM=hetu OIDC_ALLOW_HTTP=1 npm start
 
-Sign in at the provider as "${Object.keys(TEST_USERS).join('" or "')}" with any password.`);
+Sign in at the provider as "${Object.keys(TEST_USERS).join('" or "')}" with any password.
+
+For staff single sign-on through the same provider, add:
+
+  STAFF_OIDC_ISSUER=${issuer} STAFF_OIDC_CLIENT_ID=${TEST_CLIENT.id} STAFF_OIDC_CLIENT_SECRET=${TEST_CLIENT.secret} STAFF_OIDC_ALLOW_HTTP=1 \\
+  STAFF_OIDC_NAME="Test provider" STAFF_OIDC_DISABLED_CLAIM=disabled STAFF_OIDC_ROLE_MAP='${TEST_STAFF_ROLE_MAP}'
+
+and sign in to the staff pages as "${Object.keys(TEST_STAFF).join('", "')}" (any password).`);
 }
