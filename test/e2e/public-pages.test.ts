@@ -32,7 +32,10 @@ dataSubjectGroups:
   - name:
       fi: "Asiakkaat <script>window.__pwned = 'group'</script>"
       sv: "Kunder <img src=x onerror=\\"window.__pwned='group'\\">"
+legalBasis:
+  article6: [e]
 sources:
+  fromDataSubjectOnly: true
   description:
     fi: Rekisteröidyltä itseltään.
     sv: Av den registrerade själv.
