@@ -49,6 +49,18 @@ function strings(value: unknown): string[] {
 const count = (list: string[]) => list.reduce((map, word) => map.set(word, (map.get(word) ?? 0) + 1), new Map<string, number>());
 
 /**
+ * The sentences of a seed document: split at line breaks, tabs and sentence ends, without the list numbering
+ * ("1. Uppgifter …", "2. Personuppgiftsansvarig"), which is structure; only those with a word in them.
+ */
+export function sourceSentences(source: string): string[] {
+  return source
+    .replace(/(^|\s)\d{1,2}[.)](?=\s+\p{Lu})/gmu, '$1')
+    .split(/\n|\t|(?<=[.!?])\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => words(sentence).length > 0);
+}
+
+/**
  * The sentences of the source some word of which is not in the draft, counting every occurrence: the register's
  * text, plus what the report accounts for (headings, text dropped as page furniture, values converted into a
  * field), and not counting labels such as "puh" that only introduce a value.
@@ -67,12 +79,7 @@ export function lostSentences(source: string, register: Register, report: Import
   const labels = new Set(
     LANGS.flatMap((lang) => [...Object.values(languages[lang].labels).flat(), ...languages[lang].people.connectors]).flatMap(words),
   );
-  const sentences = source
-    // List numbering ("1. Uppgifter …", "2. Personuppgiftsansvarig") is structure too.
-    .replace(/(^|\s)\d{1,2}[.)](?=\s+\p{Lu})/gmu, '$1')
-    .split(/\n|\t|(?<=[.!?])\s+/u)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => words(sentence).length > 0);
+  const sentences = sourceSentences(source);
   const budget = new Map(held);
   const lost = sentences.filter((sentence) => {
     let missing = false;
