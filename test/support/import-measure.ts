@@ -6,6 +6,8 @@ import { vocabulary } from '../../src/content/import/vocabulary.ts';
 import type { ImportReport } from '../../src/services/import-register.ts';
 
 const IDENTITY = new Set(['id', 'format', 'status', 'example', 'organisation', 'languages', 'version', 'visibility', 'record', 'unplaced']);
+/** The document's framing (its label, headings, notes on its versions): how it is presented, not one of its sections. */
+const FRAMING = new Set(['documentLabel', 'headings', 'versionNotes']);
 /** Fields whose parts are sections of their own in the source (the system part, the rights part). */
 const SPLIT = new Set(['informationSystem', 'rights']);
 
@@ -96,7 +98,7 @@ export function lostSentences(source: string, register: Register, report: Import
 /** The sections of a hand-modelled register: its fields, with the system and rights parts field by field. */
 export function sectionsOf(register: Register): string[] {
   return Object.entries(register).flatMap(([key, value]) => {
-    if (IDENTITY.has(key)) return [];
+    if (IDENTITY.has(key) || FRAMING.has(key)) return [];
     if (SPLIT.has(key)) return Object.keys(value as object).map((sub) => `${key}.${sub}`);
     return [key];
   });

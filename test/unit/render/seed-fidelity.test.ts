@@ -29,10 +29,22 @@ const CASES: { seed: string; register: string; lang: Lang }[] = [
  * boilerplate that Seloste replaces with its own standard text belongs here; a fact of the register never does.
  */
 const EXCLUDED: Record<string, { sentence: string; reason: string }[]> = {
-  [SEED_FILES.atjSv]: [],
+  [SEED_FILES.atjSv]: [
+    {
+      sentence: 'Social- och hälsovårdssektorn Utgivningsdatum/Uppdaterad',
+      reason:
+        'the running head of the seed’s pages: the sector is in responsible.unit and responsibleBody, the date 14.2.2019 ' +
+        'in `updated`, and the label is replaced by Seloste’s own date labels ("Utgivningsdatum / uppdaterad")',
+    },
+  ],
   [SEED_FILES.atjFi]: [],
   [SEED_FILES.reception]: [],
-  [SEED_FILES.proconsona]: [],
+  [SEED_FILES.proconsona]: [
+    {
+      sentence: 'Kyllä on',
+      reason: 'the answer to "Onko järjestelmä henkilörekisteri?": `personalDataRegister: true`, which Seloste words as its own "Kyllä"',
+    },
+  ],
 };
 
 /** Joins words a line end hyphenated ("tieto-\njärjestelmä", "tieto- järjestelmä"), the same way on every side. */
@@ -42,47 +54,64 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decoded = (html: string) =>
   html.replace(/<[^>]+>/gu, ' ').replace(/&(amp|lt|gt|quot|#39|nbsp);/gu, (_, name: string) => ENTITIES[name]!);
 
-const canonical = (text: string) => words(unhyphenated(text));
+/** A Finnish optional plural written "hoitava(t) henkilö(t)" reads "hoitavat henkilöt", on every side. */
+const canonical = (text: string) => words(unhyphenated(text).replace(/(\p{L})\(t\)/gu, '$1t'));
 
 /**
- * One-word labels that only introduce a value in a seed ("p.", "Osoite :", "Kontaktuppgifter:"): the notice prints
- * its own label for the field, so a seed's label word is not looked for (as the import test counts them as structure).
+ * One-word labels that only introduce a value in a seed ("p.", "Osoite :", "Kontaktuppgifter:"), and the connectors
+ * that join two people in one sentence ("… sekä …"): the notice prints its own label for each field and each person
+ * apart, so these are not looked for (the import test counts them as structure too).
  */
 const LABELS = new Set(
-  LANGS.flatMap((lang) => Object.values(vocabulary().languages[lang].labels).flat())
-    .map((label) => words(label))
-    .filter((label) => label.length === 1)
-    .flat(),
+  LANGS.flatMap((lang) => {
+    const { labels, people } = vocabulary().languages[lang];
+    return [
+      ...Object.values(labels)
+        .flat()
+        .filter((label) => words(label).length === 1),
+      ...people.connectors,
+    ];
+  }).flatMap((label) => words(label)),
 );
 const sought = (sentence: string) => canonical(sentence).filter((word) => !LABELS.has(word));
 
-/**
- * Whether the words of a sentence stand together in a text: in order, or in any order within a stretch a little
- * longer than the sentence, for the labels the notice puts between a seed's values (a statute is "Laki toimeentulotuesta 1997/1412" in a seed and "1412/1997 Laki toimeentulotuesta" on
- * the page; a label and its value are one line in a seed and a row in the notice).
- */
+/** Extra words a sentence's stretch may hold beyond its own, besides the notice's labels. */
 const SLACK = (length: number) => 3 + Math.floor(length / 10);
 
-function appearsIn(text: string[], sentence: string[]): boolean {
-  if (` ${text.join(' ')} `.includes(` ${sentence.join(' ')} `)) return true;
+/**
+ * Whether the words of a sentence stand together in a text: in order, or in any order within a stretch a little
+ * longer than the sentence, not counting the notice's own field labels ("Nimi", "Puhelin"). A statute is "Laki
+ * toimeentulotuesta 1997/1412" in a seed and "1412/1997 Laki toimeentulotuesta" on the page; a seed's one line
+ * "Rekisterinpitäjä : …" is a section heading and a labelled row in the notice.
+ */
+function appearsIn(text: string[], sentence: string[], labels: ReadonlySet<string>): boolean {
+  if (sentence.length === 0 || ` ${text.join(' ')} `.includes(` ${sentence.join(' ')} `)) return true;
   const need = new Map<string, number>();
   for (const word of sentence) need.set(word, (need.get(word) ?? 0) + 1);
-  const window = new Map<string, number>();
   const span = sentence.length + SLACK(sentence.length);
-  let matched = 0;
-  const shift = (word: string | undefined, by: 1 | -1) => {
-    if (word === undefined || !need.has(word)) return;
-    const before = window.get(word) ?? 0;
-    window.set(word, before + by);
-    if (by === 1 && before < need.get(word)!) matched++;
-    if (by === -1 && before <= need.get(word)!) matched--;
-  };
-  for (let end = 0; end < text.length; end++) {
-    shift(text[end], 1);
-    if (end >= span) shift(text[end - span], -1);
-    if (matched === sentence.length) return true;
+  for (let start = 0; start < text.length; start++) {
+    if (!need.has(text[start]!)) continue;
+    const found = new Map<string, number>();
+    let matched = 0;
+    for (let end = start, counted = 0; end < text.length && counted < span; end++) {
+      const word = text[end]!;
+      const wanted = need.get(word) ?? 0;
+      const have = found.get(word) ?? 0;
+      if (have < wanted) {
+        found.set(word, have + 1);
+        if (++matched === sentence.length) return true;
+      }
+      if (!labels.has(word) || have < wanted) counted++;
+    }
   }
   return false;
+}
+
+/** The words of the notice's own field labels, which it puts between values that a seed writes on one line. */
+function labelWords(view: NoticeView): Set<string> {
+  const rows = (block: Block): string[] =>
+    block.kind === 'fields' ? block.rows.map((row) => row.label) : block.kind === 'group' ? block.blocks.flatMap(rows) : [];
+  return new Set(view.sections.flatMap((section) => section.blocks.flatMap(rows)).flatMap((label) => words(label)));
 }
 
 /** The text of the rendered notice: the view model's header and blocks, markdown rendered as the page renders it. */
@@ -127,13 +156,18 @@ describe.each(CASES)('seed $seed in $register ($lang)', ({ seed, register: id, l
     // The working copy, as the draft preview shows it: the same view model as the published page.
     const view = await noticeViewOf(loaded.register, content.organisations, lang);
     const pdf = await renderPdf({ view }, lang, { origin: 'https://seloste.example.com', creationDate: new Date('2026-01-15T12:00:00Z') });
-    return { page: canonical(pageText(view)), pdf: canonical((await readPdf(pdf)).text) };
+    // The running footer ("Siuntion kunta – Sosiaalityö, … Tulostettu Seloste-palvelusta Sivu 2 / 6") is page
+    // furniture that a page break puts inside a sentence: it is taken out.
+    const escaped = `${view.organisation.value} – ${view.title.value}`.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    const footer = new RegExp(`${escaped} .*? \\d+ / \\d+`, 'gu');
+    const pdfText = (await readPdf(pdf)).text.replace(footer, ' ');
+    return { page: canonical(pageText(view)), pdf: canonical(pdfText), labels: labelWords(view) };
   })();
 
   for (const medium of ['page', 'pdf'] as const)
     it(`has every sentence in the ${medium}`, async () => {
-      const text = (await rendered)[medium];
-      const missing = sentences.filter((sentence) => !appearsIn(text, sought(sentence)));
+      const { [medium]: text, labels } = await rendered;
+      const missing = sentences.filter((sentence) => !appearsIn(text, sought(sentence), labels));
       console.log(
         `${seed} → ${id} ${lang} ${medium}: ${sentences.length - missing.length} of ${sentences.length} sentences found` +
           (missing.length > 0 ? `; missing:\n${missing.map((sentence) => `  - ${sentence}`).join('\n')}` : ''),
