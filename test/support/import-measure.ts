@@ -6,6 +6,8 @@ import { vocabulary } from '../../src/content/import/vocabulary.ts';
 import type { ImportReport } from '../../src/services/import-register.ts';
 
 const IDENTITY = new Set(['id', 'format', 'status', 'example', 'organisation', 'languages', 'version', 'visibility', 'record', 'unplaced']);
+/** The document's framing (its label, headings, notes on its versions): how it is presented, not one of its sections. */
+const FRAMING = new Set(['documentLabel', 'headings', 'versionNotes']);
 /** Fields whose parts are sections of their own in the source (the system part, the rights part). */
 const SPLIT = new Set(['informationSystem', 'rights']);
 
@@ -49,6 +51,18 @@ function strings(value: unknown): string[] {
 const count = (list: string[]) => list.reduce((map, word) => map.set(word, (map.get(word) ?? 0) + 1), new Map<string, number>());
 
 /**
+ * The sentences of a seed document: split at line breaks, tabs and sentence ends, without the list numbering
+ * ("1. Uppgifter …", "2. Personuppgiftsansvarig"), which is structure; only those with a word in them.
+ */
+export function sourceSentences(source: string): string[] {
+  return source
+    .replace(/(^|\s)\d{1,2}[.)](?=\s+\p{Lu})/gmu, '$1')
+    .split(/\n|\t|(?<=[.!?])\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => words(sentence).length > 0);
+}
+
+/**
  * The sentences of the source some word of which is not in the draft, counting every occurrence: the register's
  * text, plus what the report accounts for (headings, text dropped as page furniture, values converted into a
  * field), and not counting labels such as "puh" that only introduce a value.
@@ -67,12 +81,7 @@ export function lostSentences(source: string, register: Register, report: Import
   const labels = new Set(
     LANGS.flatMap((lang) => [...Object.values(languages[lang].labels).flat(), ...languages[lang].people.connectors]).flatMap(words),
   );
-  const sentences = source
-    // List numbering ("1. Uppgifter …", "2. Personuppgiftsansvarig") is structure too.
-    .replace(/(^|\s)\d{1,2}[.)](?=\s+\p{Lu})/gmu, '$1')
-    .split(/\n|\t|(?<=[.!?])\s+/u)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => words(sentence).length > 0);
+  const sentences = sourceSentences(source);
   const budget = new Map(held);
   const lost = sentences.filter((sentence) => {
     let missing = false;
@@ -89,7 +98,7 @@ export function lostSentences(source: string, register: Register, report: Import
 /** The sections of a hand-modelled register: its fields, with the system and rights parts field by field. */
 export function sectionsOf(register: Register): string[] {
   return Object.entries(register).flatMap(([key, value]) => {
-    if (IDENTITY.has(key)) return [];
+    if (IDENTITY.has(key) || FRAMING.has(key)) return [];
     if (SPLIT.has(key)) return Object.keys(value as object).map((sub) => `${key}.${sub}`);
     return [key];
   });
