@@ -190,7 +190,7 @@ describe('a Swedish-speaking person’s access request about two registers of di
     expect(letter.text).toContain('Skötsel av kundrelationer och lån.');
     expect(letter.text).toContain('Förvaringstiden bestäms av vilken personuppgiftsansvarigs');
     expect(letter.text).toContain('kunduppgifter: 3 år: från det senaste lånet');
-    expect(letter.text).toContain('publicerad version 3');
+    expect(letter.text).toContain('publicerad version 1');
     expect(letter.text).toContain('Med vänliga hälsningar');
     expect(letter.text).not.toContain('Seloste');
     expect(letter.text).not.toMatch(/Käsittelyn|Ystävällisin/u);

@@ -115,7 +115,7 @@ describe('bad input and other roles', () => {
     const response = page.waitForResponse((candidate) => candidate.request().method() === 'POST');
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     expect((await response).status()).toBe(400);
-    expect(await page.getByRole('alert').innerText()).toContain('Fråga 1: E-postadressen "inte en adress" duger inte.');
+    expect(await page.getByRole('alert').innerText()).toContain('Fråga 1: E-postadressen "inte en adress" duger inte: skriv den som');
     expect(await page.getByLabel('E-post').inputValue()).toBe('inte en adress');
     await page.close();
   });

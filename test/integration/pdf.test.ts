@@ -80,14 +80,16 @@ describe('seloste pdf', () => {
     });
     expect(result.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
+      'example-library-customers-fi.pdf',
+      'example-library-customers-sv.pdf',
       'example-youth-services-fi.pdf',
       'example-youth-services-sv.pdf',
       'helsinki-atj-fi.pdf',
       'helsinki-atj-sv.pdf',
     ]);
-    expect(result.stdout).toMatch(/^1\/4 example-youth-services-fi\.pdf$/mu);
-    expect(result.stdout).toMatch(/^4\/4 helsinki-atj-sv\.pdf$/mu);
-    expect(result.stdout).toContain('Wrote 4 PDF files');
+    expect(result.stdout).toMatch(/^1\/6 example-library-customers-fi\.pdf$/mu);
+    expect(result.stdout).toMatch(/^6\/6 helsinki-atj-sv\.pdf$/mu);
+    expect(result.stdout).toContain('Wrote 6 PDF files');
   });
 
   it('names an unknown register and exits 1', () => {

@@ -38,12 +38,12 @@ afterEach(async () => {
 
 describe('publishing', () => {
   it('on first start publishes the registers meant for publishing as the system user, once', async () => {
-    expect(await publishOnFirstStart(store)).toBe(2);
+    expect(await publishOnFirstStart(store)).toBe(3);
     expect(await publishOnFirstStart(store)).toBe(0);
     const catalogue = await getPublishedCatalogue();
-    expect([...catalogue.registers.keys()].sort()).toEqual(['example-youth-services', 'helsinki-atj']);
+    expect([...catalogue.registers.keys()].sort()).toEqual(['example-library-customers', 'example-youth-services', 'helsinki-atj']);
     expect(catalogue.registers.get('helsinki-atj')!.version).toMatchObject({ number: 1, submittedBy: 'system', approvedBy: 'system' });
-    expect(await store.audit.count()).toBe(2);
+    expect(await store.audit.count()).toBe(3);
   });
 
   it('refuses a broken working copy, and the public notice keeps the last good version', async () => {
@@ -59,7 +59,7 @@ describe('publishing', () => {
     const notice = await getPublishedNotice('helsinki-atj', 'fi');
     expect(notice?.view.title.value).toBe('Sosiaalihuollon asiakastietojärjestelmä ATJ');
     expect(notice?.entry.version.number).toBe(1);
-    expect(await store.registerVersions.count()).toBe(2);
+    expect(await store.registerVersions.count()).toBe(3);
   });
 
   it('makes version 2 of a valid edit, served at once while version 1 stays retrievable', async () => {

@@ -114,7 +114,8 @@ describe('the registers area', () => {
       comment: 'Tarkista nimi.',
       changedBy: 'veli.dpo',
     });
-    expect(await store.registerVersions.count()).toBe(2);
+    // Only the demo's three published registers: nothing was approved.
+    expect(await store.registerVersions.count()).toBe(3);
   });
 
   it('refuses to send a register with errors to review, keeping what was typed, and withdraws a published one', async () => {
