@@ -141,7 +141,7 @@ describe('the DPO workspace', () => {
     expect((await fetch(`${server.baseUrl}/en/feeds/all.atom`)).status).toBe(200);
   });
 
-  it('gives the Art 30 record as CSV to staff only', async () => {
+  it('gives the Art 30 record as CSV and PDF to staff only', async () => {
     const cookie = (await dora.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
     const csv = await fetch(`${server.baseUrl}/fi/staff/record.csv?organisation=helsinki`, { headers: { cookie } });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -150,6 +150,15 @@ describe('the DPO workspace', () => {
     expect(bytes.toString('utf8')).toContain('\r\nhelsinki-atj;');
     expect((await fetch(`${server.baseUrl}/fi/staff/record.csv`, { redirect: 'manual' })).status).toBe(303);
     expect((await fetch(`${server.baseUrl}/fi/staff/record.csv?organisation=siuntio`, { headers: { cookie } })).status).toBe(403);
+    const pdf = await fetch(`${server.baseUrl}/fi/staff/record.pdf?organisation=helsinki`, { headers: { cookie } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    expect((await fetch(`${server.baseUrl}/fi/staff/record.pdf`, { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(`${server.baseUrl}/fi/staff/record.pdf?organisation=siuntio`, { headers: { cookie } })).status).toBe(403);
   });
 
   it('pages validate as HTML (Nu HTML Checker)', async () => {
