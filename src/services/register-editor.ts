@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { contentDir } from '../content/catalogue.ts';
-import { readRegisterSource, saveRegisterChanges, type FieldChange } from '../content/register-file.ts';
+import { hashText, readRegisterSource, saveEntryChange, saveRegisterChanges, type FieldChange } from '../content/register-file.ts';
 import { parseDocument } from 'yaml';
 import { can } from '../domain/access.ts';
 import { formatPath, languageReport } from '../domain/catalogue-rules.ts';
@@ -41,6 +41,7 @@ export interface EditorForm {
   hash: string;
   required: Lang[];
   groups: FieldGroup[];
+  lists: RepeatableList[];
 }
 
 type AnySchema = z.core.$ZodType;
@@ -127,7 +128,14 @@ export async function editorForm(actor: Actor, id: string, lang: Lang, text?: st
     if (!group) groups.set(key, (group = { key, heading: headingOf(register, key, lang), fields: [] }));
     group.fields.push(field);
   }
-  return { id, organisation: register.organisation, hash: source.hash, required, groups: [...groups.values()] };
+  return {
+    id,
+    organisation: register.organisation,
+    hash: source.hash,
+    required,
+    groups: [...groups.values()],
+    lists: repeatableLists(register, lang),
+  };
 }
 
 /** A field whose posted text differs from the text saved meanwhile by someone else. */
@@ -205,6 +213,123 @@ function parsePath(json: string): (string | number)[] | undefined {
     return path.every((part) => (typeof part === 'string' && /^[A-Za-z][A-Za-z0-9]*$/u.test(part)) || (Number.isInteger(part) && part >= 0))
       ? (path as (string | number)[])
       : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A list of the register that the editor can reorder and shorten: its path and a fingerprint of each entry. */
+export interface RepeatableList {
+  label: string;
+  /** The path as JSON, as the form posts it. */
+  name: string;
+  path: (string | number)[];
+  entries: { index: number; fingerprint: string; summary: string }[];
+}
+
+/** The first text of an entry, in the reader's language when it has one, shortened: how the editor names it. */
+function entrySummary(entry: unknown, lang: Lang): string {
+  const first = (value: unknown): string | undefined => {
+    if (typeof value === 'string') return value;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const record = value as Record<string, unknown>;
+    if (LANGS.some((code) => typeof record[code] === 'string'))
+      return String(record[lang] ?? LANGS.map((code) => record[code]).find((text) => typeof text === 'string'));
+    for (const child of Object.values(record)) {
+      const found = first(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const text = (first(entry) ?? '').replace(/\s+/gu, ' ').trim();
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}
+
+/** A short, stable fingerprint of an entry, so that an operation posted from an old form finds the entry it meant. */
+export function entryFingerprint(entry: unknown): string {
+  return hashText(JSON.stringify(entry)).slice(0, 16);
+}
+
+/**
+ * Every list of objects in the register (purposes, data-subject groups, sources, disclosures, processors, joint
+ * controllers, transfers, statutes, …), found by walking the register's zod schema alongside its value like the
+ * texts, so a list added to the model can be reordered and shortened without a form written for it.
+ */
+export function repeatableLists(register: Register, lang: Lang = 'fi'): RepeatableList[] {
+  const out: RepeatableList[] = [];
+  const visit = (schema: AnySchema, value: unknown, path: (string | number)[]) => {
+    const inner = unwrap(schema);
+    if (inner === LOCALIZED || value === undefined) return;
+    const def = inner._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; options?: AnySchema[] };
+    if (def.type === 'object' && def.shape) {
+      for (const [key, field] of Object.entries(def.shape)) visit(field, (value as Record<string, unknown>)[key], [...path, key]);
+    } else if (def.type === 'array' && def.element && Array.isArray(value)) {
+      const element = unwrap(def.element);
+      const elementType = (element._zod.def as { type: string }).type;
+      if (elementType === 'object' || elementType === 'union' || element === LOCALIZED)
+        out.push({
+          label: formatPath(path),
+          name: JSON.stringify(path),
+          path,
+          entries: value.map((entry, index) => ({ index, fingerprint: entryFingerprint(entry), summary: entrySummary(entry, lang) })),
+        });
+      value.forEach((item, index) => visit(def.element!, item, [...path, index]));
+    } else if (def.type === 'union' && def.options) {
+      const option = def.options.find((candidate) => z.safeParse(candidate, value).success);
+      if (option) visit(option, value, path);
+    }
+  };
+  visit(registerSchema, register, []);
+  return out;
+}
+
+export type EntryResult =
+  { ok: true } | { ok: false; reason: 'gone' } | { ok: false; reason: 'invalid'; problems: { path: string; message: string }[] };
+
+/**
+ * Removes an entry of a list or moves it one place, from a button of the editor (`entry` = JSON of path, index,
+ * fingerprint and operation). The entry is found by its fingerprint in the file as it is now, so a form loaded before
+ * someone else's save moves or removes the entry the user saw, never another; when it is gone or changed, nothing is
+ * written. Saved through the YAML document atomically, and audited.
+ */
+export async function changeEntry(store: Store, actor: Actor, id: string, form: FormData): Promise<EntryResult> {
+  const request = parseEntryRequest(String(form.get('entry') ?? ''));
+  const source = await readRegisterSource(contentDir(), id);
+  if (!source) throw new EditorForbiddenError(id);
+  const register = registerSchema.parse(parseDocument(source.text, { version: '1.2' }).toJS());
+  if (!can(actor, 'registers.edit', register.organisation)) throw new EditorForbiddenError(id);
+  if (!request) return { ok: false, reason: 'gone' };
+  const list = repeatableLists(register).find((candidate) => candidate.name === JSON.stringify(request.path));
+  const matches = list?.entries.filter((entry) => entry.fingerprint === request.fingerprint) ?? [];
+  // Of equal entries, the one at the posted place if it is there, else the first.
+  const entry = matches.find((candidate) => candidate.index === request.index) ?? matches[0];
+  if (!entry) return { ok: false, reason: 'gone' };
+  const outcome = await saveEntryChange(contentDir(), id, source.hash, { path: request.path, index: entry.index, op: request.op });
+  if (outcome.kind === 'stale') return changeEntry(store, actor, id, form);
+  if (outcome.kind === 'invalid') return { ok: false, reason: 'invalid', problems: outcome.problems };
+  if (outcome.source.hash === source.hash) return { ok: true };
+  await store.audit.append({
+    actor: actor.username,
+    action: 'register.saved',
+    entity: `register:${id}`,
+    organisation: register.organisation,
+    details: { list: formatPath(request.path), entry: request.op },
+  });
+  return { ok: true };
+}
+
+function parseEntryRequest(
+  json: string,
+): { path: (string | number)[]; index: number; fingerprint: string; op: 'remove' | 'up' | 'down' } | undefined {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { path, index, fingerprint, op } = value as Record<string, unknown>;
+    const checked = parsePath(JSON.stringify(path));
+    if (!checked || !Number.isInteger(index) || (index as number) < 0) return undefined;
+    if (typeof fingerprint !== 'string' || !/^[0-9a-f]{16}$/u.test(fingerprint)) return undefined;
+    if (op !== 'remove' && op !== 'up' && op !== 'down') return undefined;
+    return { path: checked, index: index as number, fingerprint, op };
   } catch {
     return undefined;
   }

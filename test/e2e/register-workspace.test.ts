@@ -161,6 +161,31 @@ describe('the DPO workspace', () => {
     expect((await fetch(`${server.baseUrl}/fi/staff/record.pdf?organisation=siuntio`, { headers: { cookie } })).status).toBe(403);
   });
 
+  it('moves and removes entries of a list with plain buttons, and refuses a stale removal of an entry already gone', async () => {
+    const editor = await open(dora, '/fi/staff/registers/helsinki-reception-clients/edit');
+    const stale = await open(veli, '/fi/staff/registers/helsinki-reception-clients/edit');
+    const entries = () =>
+      editor
+        .locator('#lists fieldset')
+        .filter({ has: editor.locator('legend', { hasText: /^\s*sources\.items\s*$/u }) })
+        .locator('li > span')
+        .allInnerTexts();
+    const [first, second] = await entries();
+    await editor.getByRole('button', { name: 'Siirrä alas: luettelon sources.items kohta 1', exact: true }).click();
+    await editor.waitForURL('**/fi/staff/registers/helsinki-reception-clients/edit#lists');
+    expect((await entries()).slice(0, 2)).toEqual([second, first]);
+    await editor.getByRole('button', { name: 'Poista: luettelon sources.items kohta 2', exact: true }).click();
+    await editor.waitForURL('**/edit#lists');
+    expect(await entries()).not.toContain(first);
+    // Veli's page still shows the removed entry first: removing it again changes nothing.
+    const before = await entries();
+    await stale.getByRole('button', { name: 'Poista: luettelon sources.items kohta 1', exact: true }).click();
+    expect(await stale.getByRole('alert').innerText()).toContain('joku muu muutti tai poisti kohdan');
+    await editor.reload();
+    expect(await entries()).toEqual(before);
+    await Promise.all([editor.close(), stale.close()]);
+  });
+
   it('pages validate as HTML (Nu HTML Checker)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seloste-vnu-workspace-'));
     const cookie = (await dora.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
