@@ -102,14 +102,13 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 }
 
 /** A change to one of the register's lists: an entry removed, or moved one place up or down. */
-export interface EntryChange {
-  path: (string | number)[];
-  index: number;
-  op: 'remove' | 'up' | 'down';
-}
+export type EntryChange =
+  | { path: (string | number)[]; index: number; op: 'remove' | 'up' | 'down' }
+  /** A new entry at the end of the list, which is made when the register lacks it. */
+  | { path: (string | number)[]; op: 'add'; value: unknown };
 
 /**
- * Removes or moves an entry of a list in a register's YAML file, through the Document API (the entry keeps its
+ * Adds, removes or moves an entry of a list in a register's YAML file, through the Document API (the entry keeps its
  * comments), with the same hash check, structural validation and atomic write as a save of texts. A list left empty
  * is removed whole.
  */
@@ -119,8 +118,12 @@ export async function saveEntryChange(contentDir: string, id: string, baseHash: 
   if (current.hash !== baseHash) return { kind: 'stale', current };
   const doc = parseDocument(current.text, { version: '1.2' });
   const list = doc.getIn(change.path, true);
-  if (!isSeq(list) || change.index < 0 || change.index >= list.items.length) return { kind: 'stale', current };
-  if (change.op === 'remove') {
+  if (change.op === 'add') {
+    if (isSeq(list)) list.items.push(doc.createNode(change.value));
+    else if (list === undefined) doc.setIn(change.path, doc.createNode([change.value]));
+    else return { kind: 'stale', current };
+  } else if (!isSeq(list) || change.index < 0 || change.index >= list.items.length) return { kind: 'stale', current };
+  else if (change.op === 'remove') {
     list.items.splice(change.index, 1);
     if (list.items.length === 0) doc.deleteIn(change.path);
   } else {

@@ -4,7 +4,7 @@ import { hashText, readRegisterSource, saveEntryChange, saveRegisterChanges, typ
 import { parseDocument } from 'yaml';
 import { can } from '../domain/access.ts';
 import { formatPath, languageReport } from '../domain/catalogue-rules.ts';
-import { LANGS, type Lang } from '../domain/language.ts';
+import { isLang, LANGS, type Lang } from '../domain/language.ts';
 import { localizedTextSchema, type LocalizedText } from '../domain/localized-text.ts';
 import { NOTICE_FORMATS } from '../domain/notice-format.ts';
 import { registerSchema, type Register } from '../domain/register.ts';
@@ -225,6 +225,8 @@ export interface RepeatableList {
   name: string;
   path: (string | number)[];
   entries: { index: number; fingerprint: string; summary: string }[];
+  /** The schema of an entry, from which a new one is made. */
+  element: AnySchema;
 }
 
 /** The first text of an entry, in the reader's language when it has one, shortened: how the editor names it. */
@@ -262,16 +264,27 @@ export function repeatableLists(register: Register, lang: Lang = 'fi'): Repeatab
     if (inner === LOCALIZED || value === undefined) return;
     const def = inner._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; options?: AnySchema[] };
     if (def.type === 'object' && def.shape) {
-      for (const [key, field] of Object.entries(def.shape)) visit(field, (value as Record<string, unknown>)[key], [...path, key]);
+      for (const [key, field] of Object.entries(def.shape)) {
+        const child = (value as Record<string, unknown>)[key];
+        // A list the register lacks is offered empty at the top and one level down, so its first entry can be added.
+        if (child === undefined && path.length <= 1 && isEntryList(field))
+          out.push({
+            label: formatPath([...path, key]),
+            name: JSON.stringify([...path, key]),
+            path: [...path, key],
+            entries: [],
+            element: elementOf(field),
+          });
+        else visit(field, child, [...path, key]);
+      }
     } else if (def.type === 'array' && def.element && Array.isArray(value)) {
-      const element = unwrap(def.element);
-      const elementType = (element._zod.def as { type: string }).type;
-      if (elementType === 'object' || elementType === 'union' || element === LOCALIZED)
+      if (isEntryList(inner))
         out.push({
           label: formatPath(path),
           name: JSON.stringify(path),
           path,
           entries: value.map((entry, index) => ({ index, fingerprint: entryFingerprint(entry), summary: entrySummary(entry, lang) })),
+          element: def.element,
         });
       value.forEach((item, index) => visit(def.element!, item, [...path, index]));
     } else if (def.type === 'union' && def.options) {
@@ -281,6 +294,67 @@ export function repeatableLists(register: Register, lang: Lang = 'fi'): Repeatab
   };
   visit(registerSchema, register, []);
   return out;
+}
+
+const elementOf = (schema: AnySchema): AnySchema => (unwrap(schema)._zod.def as { element?: AnySchema }).element ?? schema;
+
+/** Whether a schema is a list of objects, texts or statute references: a list whose entries the editor handles. */
+function isEntryList(schema: AnySchema): boolean {
+  const def = unwrap(schema)._zod.def as { type: string; element?: AnySchema };
+  if (def.type !== 'array' || !def.element) return false;
+  const element = unwrap(def.element);
+  const type = (element._zod.def as { type: string }).type;
+  return type === 'object' || type === 'union' || element === LOCALIZED;
+}
+
+/**
+ * The smallest entry the model accepts, built from its schema: the typed text in the reader's language for each
+ * required text (and plain string), the first choice of each required enum, `false`, one entry of each required list;
+ * optional fields left out. The author then fills in the rest in the editor.
+ */
+export function minimalEntry(schema: AnySchema, text: string, lang: Lang): unknown {
+  const inner = unwrap(schema);
+  if (inner === LOCALIZED) return { [lang]: text };
+  const def = inner._zod.def as {
+    type: string;
+    shape?: Record<string, AnySchema>;
+    element?: AnySchema;
+    options?: AnySchema[];
+    entries?: Record<string, string>;
+    values?: unknown[];
+  };
+  switch (def.type) {
+    case 'object': {
+      const fields = Object.entries(def.shape ?? {});
+      const entry: Record<string, unknown> = Object.fromEntries(
+        fields.flatMap(([key, field]) => (field._zod.optin === 'optional' ? [] : [[key, minimalEntry(field, text, lang)]])),
+      );
+      // An object whose fields are all optional but which needs one of them (a refinement) gets the first that helps.
+      for (const [key, field] of fields) {
+        if (z.safeParse(inner, entry).success) break;
+        if (key in entry) continue;
+        entry[key] = minimalEntry(field, text, lang);
+        if (!z.safeParse(inner, entry).success) delete entry[key];
+      }
+      return entry;
+    }
+    case 'array':
+      return def.element ? [minimalEntry(def.element, text, lang)] : [];
+    case 'union': {
+      const candidates = (def.options ?? []).map((option) => minimalEntry(option, text, lang));
+      return candidates.find((candidate) => z.safeParse(inner, candidate).success) ?? candidates[0];
+    }
+    case 'enum':
+      return Object.values(def.entries ?? {})[0];
+    case 'literal':
+      return def.values?.[0];
+    case 'boolean':
+      return false;
+    case 'number':
+      return 0;
+    default:
+      return text;
+  }
 }
 
 export type EntryResult =
@@ -298,6 +372,8 @@ export async function changeEntry(store: Store, actor: Actor, id: string, form: 
   if (!source) throw new EditorForbiddenError(id);
   const register = registerSchema.parse(parseDocument(source.text, { version: '1.2' }).toJS());
   if (!can(actor, 'registers.edit', register.organisation)) throw new EditorForbiddenError(id);
+  const addTo = parsePath(String(form.get('add') ?? ''));
+  if (addTo) return addEntry(store, actor, register, source.hash, addTo, form);
   if (!request) return { ok: false, reason: 'gone' };
   const list = repeatableLists(register).find((candidate) => candidate.name === JSON.stringify(request.path));
   const matches = list?.entries.filter((entry) => entry.fingerprint === request.fingerprint) ?? [];
@@ -314,6 +390,41 @@ export async function changeEntry(store: Store, actor: Actor, id: string, form: 
     entity: `register:${id}`,
     organisation: register.organisation,
     details: { list: formatPath(request.path), entry: request.op },
+  });
+  return { ok: true };
+}
+
+/** Adds an entry made from the model (see `minimalEntry`) with the typed text, at the end of the list. */
+async function addEntry(
+  store: Store,
+  actor: Actor,
+  register: Register,
+  hash: string,
+  path: (string | number)[],
+  form: FormData,
+): Promise<EntryResult> {
+  const name = JSON.stringify(path);
+  const list = repeatableLists(register).find((candidate) => candidate.name === name);
+  if (!list) return { ok: false, reason: 'gone' };
+  const lang = String(form.get('lang') ?? '');
+  const text = String(form.get(`new:${name}`) ?? '')
+    .replace(/\r\n/gu, '\n')
+    .trim();
+  if (!text || !isLang(lang))
+    return { ok: false, reason: 'invalid', problems: [{ path: formatPath(path), message: 'workspace.entries.needText' }] };
+  const outcome = await saveEntryChange(contentDir(), register.id, hash, {
+    path,
+    op: 'add',
+    value: minimalEntry(list.element, text, lang),
+  });
+  if (outcome.kind === 'stale') return changeEntry(store, actor, register.id, form);
+  if (outcome.kind === 'invalid') return { ok: false, reason: 'invalid', problems: outcome.problems };
+  await store.audit.append({
+    actor: actor.username,
+    action: 'register.saved',
+    entity: `register:${register.id}`,
+    organisation: register.organisation,
+    details: { list: formatPath(path), entry: 'add' },
   });
   return { ok: true };
 }

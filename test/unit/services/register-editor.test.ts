@@ -151,4 +151,24 @@ describe('the repeatable parts in the editor', () => {
       ),
     ).rejects.toMatchObject({ code: 'EDITOR_FORBIDDEN' });
   });
+
+  it('adds an entry made from the model, to an existing list or a list the register lacks, and refuses an empty one', async () => {
+    const add = (path: (string | number)[], text: string) => {
+      const data = new FormData();
+      data.set('add', JSON.stringify(path));
+      data.set('lang', 'fi');
+      data.set(`new:${JSON.stringify(path)}`, text);
+      return data;
+    };
+    expect(await changeEntry(store, dora, 'helsinki-atj', add(['purposes', 'items'], 'tilastointi'))).toEqual({ ok: true });
+    expect(register().purposes.items.at(-1)).toEqual({ fi: 'tilastointi' });
+    expect(repeatableLists(register()).find((list) => list.label === 'processors')?.entries).toEqual([]);
+    expect(await changeEntry(store, dora, 'helsinki-atj', add(['processors'], 'Esimerkki Oy'))).toEqual({ ok: true });
+    // Each required text of the new processor starts with the typed text; the optional fields are left out.
+    expect(register().processors).toEqual([{ name: { fi: 'Esimerkki Oy' }, tasks: { fi: 'Esimerkki Oy' } }]);
+    expect(await store.audit.count()).toBe(2);
+    const text = readFileSync(file(), 'utf8');
+    expect(await changeEntry(store, dora, 'helsinki-atj', add(['processors'], '  '))).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(readFileSync(file(), 'utf8')).toBe(text);
+  });
 });
