@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isSeq, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../domain/contact.ts';
 import { registerSchema } from '../domain/register.ts';
 
@@ -99,4 +99,47 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   } finally {
     await dir.close();
   }
+}
+
+/** A change to one of the register's lists: an entry removed, or moved one place up or down. */
+export type EntryChange =
+  | { path: (string | number)[]; index: number; op: 'remove' | 'up' | 'down' }
+  /** A new entry at the end of the list, which is made when the register lacks it. */
+  | { path: (string | number)[]; op: 'add'; value: unknown };
+
+/**
+ * Adds, removes or moves an entry of a list in a register's YAML file, through the Document API (the entry keeps its
+ * comments), with the same hash check, structural validation and atomic write as a save of texts. A list left empty
+ * is removed whole.
+ */
+export async function saveEntryChange(contentDir: string, id: string, baseHash: string, change: EntryChange): Promise<SaveOutcome> {
+  const current = await readRegisterSource(contentDir, id);
+  if (!current) throw new Error(`no working copy for ${id}`);
+  if (current.hash !== baseHash) return { kind: 'stale', current };
+  const doc = parseDocument(current.text, { version: '1.2' });
+  const list = doc.getIn(change.path, true);
+  if (change.op === 'add') {
+    if (isSeq(list)) list.items.push(doc.createNode(change.value));
+    else if (list === undefined) doc.setIn(change.path, doc.createNode([change.value]));
+    else return { kind: 'stale', current };
+  } else if (!isSeq(list) || change.index < 0 || change.index >= list.items.length) return { kind: 'stale', current };
+  else if (change.op === 'remove') {
+    list.items.splice(change.index, 1);
+    if (list.items.length === 0) doc.deleteIn(change.path);
+  } else {
+    const target = change.op === 'up' ? change.index - 1 : change.index + 1;
+    if (target < 0 || target >= list.items.length) return { kind: 'saved', source: current };
+    [list.items[change.index], list.items[target]] = [list.items[target], list.items[change.index]];
+  }
+  const result = registerSchema.safeParse(doc.toJS());
+  if (!result.success)
+    return {
+      kind: 'invalid',
+      problems: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    };
+  const text = doc.toString({ lineWidth: 0 });
+  const again = await readRegisterSource(contentDir, id);
+  if (again?.hash !== baseHash) return { kind: 'stale', current: again ?? current };
+  await writeAtomically(current.file, text);
+  return { kind: 'saved', source: { file: current.file, text, hash: hashText(text) } };
 }

@@ -1,13 +1,19 @@
 import type { Person } from '../domain/contact.ts';
 import { can } from '../domain/access.ts';
-import type { Lang } from '../domain/language.ts';
 import { pickLanguage, type LocalizedText } from '../domain/localized-text.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import { controllersOf, type Register } from '../domain/register.ts';
 import type { Actor } from '../domain/user.ts';
 import { tFor } from '../i18n/index.ts';
+import { readJsonTemplate } from '../content/templates.ts';
+import { formatDate } from '../domain/date.ts';
+import { LANG_TAGS, LANGS, type Lang } from '../domain/language.ts';
 import { csvDocument } from '../render/csv.ts';
+import type { NoticeView } from '../render/notice-view.ts';
+import { renderNoticePdf } from '../render/pdf/notice-pdf.ts';
+import { pdfLabelsSchema, pdfLayoutSchema } from '../render/pdf/pdf-templates.ts';
 import { getCatalogue } from './catalogue.ts';
+import { sourceDateEpoch } from './notice-pdf.ts';
 import { registerFacts } from './register-reply.ts';
 
 /** The columns of the record, one per point of GDPR Art 30(1), after the register's own id and name. */
@@ -114,4 +120,66 @@ export function recordCsv(rows: readonly RecordRow[], lang: Lang): string {
     ],
     ';',
   );
+}
+
+/** The points of Art 30(1) and the internal notes, as the PDF lists them under each register. */
+const PDF_POINTS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'notes'] as const satisfies readonly RecordColumn[];
+
+/** Keeps a record value from being read as markdown emphasis, headings or links; its "- " lines stay list items. */
+function plainMarkdown(value: string): string {
+  return value.replace(/[\\`*_[\]<>#|]/gu, (character) => `\\${character}`);
+}
+
+/**
+ * The record as a tagged PDF (language, structure, bookmarks, embedded Noto Sans), laid out by the notice's PDF code:
+ * one section per register, headed by its name and id, with a field per point of Art 30(1)(a)–(g) and the notes.
+ * `organisation` names whose record it is; without it, the record of every organisation in `rows`.
+ */
+export async function recordPdf(rows: readonly RecordRow[], lang: Lang, organisation?: string): Promise<Uint8Array<ArrayBuffer>> {
+  const t = tFor(lang);
+  const [layout, labels, catalogue] = await Promise.all([
+    readJsonTemplate('pdf/layout', pdfLayoutSchema),
+    readJsonTemplate(`pdf/${lang}`, pdfLabelsSchema),
+    getCatalogue(),
+  ]);
+  const plain = (value: string) => ({ value, lang, isFallback: false });
+  const owner = organisation === undefined ? undefined : catalogue.organisations.get(organisation);
+  const creationDate = sourceDateEpoch();
+  const today = (creationDate ?? new Date()).toISOString().slice(0, 10);
+  const view: NoticeView = {
+    id: `art30-record${organisation ? `-${organisation}` : ''}`,
+    lang,
+    langTag: LANG_TAGS[lang],
+    title: plain(t('workspace.record.pdfTitle')),
+    formatName: t('workspace.record.pdfKind'),
+    organisation: owner ? pickLanguage(owner.name, lang) : plain(organisation ?? t('workspace.record.allOrganisations')),
+    example: false,
+    version: 1,
+    sections: rows.map((row) => ({
+      key: row.register,
+      heading: `${row.title} (${row.register})`,
+      fallbackLangs: [],
+      blocks: [
+        {
+          kind: 'fields',
+          rows: PDF_POINTS.map((point) => ({
+            label: t(`workspace.record.column.${point}`),
+            value: plain(row[point].trim() ? plainMarkdown(row[point]) : t('workspace.record.none')),
+          })),
+        },
+      ],
+    })),
+  };
+  const date = (iso: string) => formatDate(iso, lang);
+  return renderNoticePdf(view, {
+    layout,
+    labels,
+    languageNames: Object.fromEntries(LANGS.map((code) => [code, t(`lang.${code}`)])) as Record<Lang, string>,
+    facts: [
+      { label: t('workspace.record.pdfDate'), value: date(today) },
+      { label: t('workspace.record.pdfCount'), value: String(rows.length) },
+    ],
+    formatDate: date,
+    creationDate,
+  });
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser.ts';
 import { copyContent, seloste } from '../support/cli.ts';
@@ -54,6 +54,14 @@ const WORKSPACE_PAGES = [
   '/fi/staff/registers/helsinki-reception-clients/preview',
 ];
 const PUBLIC_PAGES = ['/fi/rekisterit/helsinki-atj/versions', '/sv/register/helsinki-atj/versions/1'];
+
+/** Which of the page's "Lisää" buttons adds to the list named `label`. */
+async function addIndex(page: Page, label: string): Promise<number> {
+  const values = await page
+    .getByRole('button', { name: 'Lisää' })
+    .evaluateAll((buttons) => buttons.map((button) => (button as HTMLButtonElement).value));
+  return values.indexOf(JSON.stringify(label.split('.')));
+}
 
 async function open(context: BrowserContext, pathname: string): Promise<Page> {
   const page = await context.newPage();
@@ -141,7 +149,7 @@ describe('the DPO workspace', () => {
     expect((await fetch(`${server.baseUrl}/en/feeds/all.atom`)).status).toBe(200);
   });
 
-  it('gives the Art 30 record as CSV to staff only', async () => {
+  it('gives the Art 30 record as CSV and PDF to staff only', async () => {
     const cookie = (await dora.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
     const csv = await fetch(`${server.baseUrl}/fi/staff/record.csv?organisation=helsinki`, { headers: { cookie } });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -150,6 +158,50 @@ describe('the DPO workspace', () => {
     expect(bytes.toString('utf8')).toContain('\r\nhelsinki-atj;');
     expect((await fetch(`${server.baseUrl}/fi/staff/record.csv`, { redirect: 'manual' })).status).toBe(303);
     expect((await fetch(`${server.baseUrl}/fi/staff/record.csv?organisation=siuntio`, { headers: { cookie } })).status).toBe(403);
+    const pdf = await fetch(`${server.baseUrl}/fi/staff/record.pdf?organisation=helsinki`, { headers: { cookie } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    expect((await fetch(`${server.baseUrl}/fi/staff/record.pdf`, { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(`${server.baseUrl}/fi/staff/record.pdf?organisation=siuntio`, { headers: { cookie } })).status).toBe(403);
+  });
+
+  it('moves and removes entries of a list with plain buttons, and refuses a stale removal of an entry already gone', async () => {
+    const editor = await open(dora, '/fi/staff/registers/helsinki-reception-clients/edit');
+    const stale = await open(veli, '/fi/staff/registers/helsinki-reception-clients/edit');
+    const entries = () =>
+      editor
+        .locator('#lists fieldset')
+        .filter({ has: editor.locator('legend', { hasText: /^\s*sources\.items\s*$/u }) })
+        .locator('li > span')
+        .allInnerTexts();
+    // Each button posts and is answered with a redirect back to the lists: wait for that page to load.
+    const press = async (button: Locator) => {
+      await Promise.all([
+        editor.waitForResponse((response) => response.request().method() === 'GET' && response.url().includes('/edit')),
+        button.click(),
+      ]);
+      await editor.waitForLoadState();
+    };
+    const [first, second] = await entries();
+    await press(editor.getByRole('button', { name: 'Siirrä alas: luettelon sources.items kohta 1', exact: true }));
+    expect(editor.url()).toMatch(/\/edit#lists$/u);
+    expect((await entries()).slice(0, 2)).toEqual([second, first]);
+    await press(editor.getByRole('button', { name: 'Poista: luettelon sources.items kohta 2', exact: true }));
+    expect(await entries()).not.toContain(first);
+    // Veli's page still shows the removed entry first: removing it again changes nothing.
+    const before = await entries();
+    await stale.getByRole('button', { name: 'Poista: luettelon sources.items kohta 1', exact: true }).click();
+    expect(await stale.getByRole('alert').innerText()).toContain('joku muu muutti tai poisti kohdan');
+    await editor.reload();
+    expect(await entries()).toEqual(before);
+    await editor.getByLabel('Uusi kohta luetteloon sources.items: teksti (suomi)').fill('Asiakkaan itse antamat tiedot');
+    await press(editor.getByRole('button', { name: 'Lisää' }).nth(await addIndex(editor, 'sources.items')));
+    expect((await entries()).at(-1)).toBe('Asiakkaan itse antamat tiedot');
+    await Promise.all([editor.close(), stale.close()]);
   });
 
   it('pages validate as HTML (Nu HTML Checker)', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Actor } from '../../../src/domain/user.ts';
-import { editorForm, saveEditor } from '../../../src/services/register-editor.ts';
+import { changeEntry, editorForm, entryFingerprint, repeatableLists, saveEditor } from '../../../src/services/register-editor.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
 import { copyContent } from '../../support/cli.ts';
 import { freshDatabase } from '../../support/databases.ts';
@@ -96,5 +96,79 @@ describe('the register editor', () => {
     await expect(saveEditor(store, handler, 'helsinki-atj', post(form.hash, { [name('en', ['title'])]: 'x' }))).rejects.toMatchObject({
       code: 'EDITOR_FORBIDDEN',
     });
+  });
+});
+
+describe('the repeatable parts in the editor', () => {
+  const register = () => parse(readFileSync(file(), 'utf8'));
+  const entry = (path: (string | number)[], index: number, op: string, value: unknown) => {
+    const data = new FormData();
+    data.set('entry', JSON.stringify({ path, index, op, fingerprint: entryFingerprint(value) }));
+    return data;
+  };
+
+  it('finds the lists of the register by walking the model', () => {
+    const lists = repeatableLists(register());
+    expect(lists.map((list) => list.label)).toEqual(expect.arrayContaining(['purposes.items', 'sources.items']));
+    expect(lists.find((list) => list.label === 'purposes.items')!.entries).toHaveLength(11);
+  });
+
+  it('moves an entry up and down and removes one, keeping comments, and audits each change', async () => {
+    const before = readFileSync(file(), 'utf8');
+    const [first, second] = register().purposes.items;
+    expect(await changeEntry(store, dora, 'helsinki-atj', entry(['purposes', 'items'], 1, 'up', second))).toEqual({ ok: true });
+    expect(register().purposes.items.slice(0, 2)).toEqual([second, first]);
+    expect(await changeEntry(store, dora, 'helsinki-atj', entry(['purposes', 'items'], 0, 'down', second))).toEqual({ ok: true });
+    expect(register().purposes.items.slice(0, 2)).toEqual([first, second]);
+    expect(await changeEntry(store, dora, 'helsinki-atj', entry(['purposes', 'items'], 0, 'remove', first))).toEqual({ ok: true });
+    expect(register().purposes.items).toHaveLength(10);
+    expect(register().purposes.items[0]).toEqual(second);
+    const comments = (text: string) => text.split('\n').filter((line) => line.trim().startsWith('#'));
+    expect(comments(readFileSync(file(), 'utf8'))).toEqual(comments(before));
+    expect(await store.audit.count()).toBe(3);
+  });
+
+  it('from a stale form removes the entry the user saw, never someone else’s, and nothing when it is gone', async () => {
+    const items = register().purposes.items;
+    // Veli removes the first entry; Dora's form still shows the third at index 2.
+    await changeEntry(store, veli, 'helsinki-atj', entry(['purposes', 'items'], 0, 'remove', items[0]));
+    expect(await changeEntry(store, dora, 'helsinki-atj', entry(['purposes', 'items'], 2, 'remove', items[2]))).toEqual({ ok: true });
+    const after = register().purposes.items;
+    expect(after).toEqual([items[1], ...items.slice(3)]);
+    // Dora's stale form also removes the first entry, which Veli already removed: nothing is written.
+    const text = readFileSync(file(), 'utf8');
+    expect(await changeEntry(store, dora, 'helsinki-atj', entry(['purposes', 'items'], 0, 'remove', items[0]))).toEqual({
+      ok: false,
+      reason: 'gone',
+    });
+    expect(readFileSync(file(), 'utf8')).toBe(text);
+    await expect(
+      changeEntry(
+        store,
+        { username: 'olli', roles: { siuntio: ['dpo'] } },
+        'helsinki-atj',
+        entry(['purposes', 'items'], 0, 'up', items[1]),
+      ),
+    ).rejects.toMatchObject({ code: 'EDITOR_FORBIDDEN' });
+  });
+
+  it('adds an entry made from the model, to an existing list or a list the register lacks, and refuses an empty one', async () => {
+    const add = (path: (string | number)[], text: string) => {
+      const data = new FormData();
+      data.set('add', JSON.stringify(path));
+      data.set('lang', 'fi');
+      data.set(`new:${JSON.stringify(path)}`, text);
+      return data;
+    };
+    expect(await changeEntry(store, dora, 'helsinki-atj', add(['purposes', 'items'], 'tilastointi'))).toEqual({ ok: true });
+    expect(register().purposes.items.at(-1)).toEqual({ fi: 'tilastointi' });
+    expect(repeatableLists(register()).find((list) => list.label === 'processors')?.entries).toEqual([]);
+    expect(await changeEntry(store, dora, 'helsinki-atj', add(['processors'], 'Esimerkki Oy'))).toEqual({ ok: true });
+    // Each required text of the new processor starts with the typed text; the optional fields are left out.
+    expect(register().processors).toEqual([{ name: { fi: 'Esimerkki Oy' }, tasks: { fi: 'Esimerkki Oy' } }]);
+    expect(await store.audit.count()).toBe(2);
+    const text = readFileSync(file(), 'utf8');
+    expect(await changeEntry(store, dora, 'helsinki-atj', add(['processors'], '  '))).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(readFileSync(file(), 'utf8')).toBe(text);
   });
 });
