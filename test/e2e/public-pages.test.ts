@@ -263,7 +263,7 @@ describe('the catalogue without JavaScript', () => {
     await page.waitForURL(/organisation=helsinki/u);
     expect(await page.locator('.register-list h3 a').allInnerTexts()).toEqual(['Socialvårdens klientdatasystem ATJ']);
     await page.goto(`${server.baseUrl}/en/?format=gdpr-notice&q=zzzz-nothing`);
-    expect((await page.locator('.results-count').textContent())?.trim()).toBe('0 registers found (of 3 published)');
+    expect((await page.locator('.results-count').textContent())?.trim()).toBe('0 registers found (of 4 published)');
     expect(await page.getByText('No registers match your search.').count()).toBe(1);
     await page.context().close();
   });
