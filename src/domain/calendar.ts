@@ -52,7 +52,15 @@ export function addMonths(iso: string, months: number): string {
   return formatIso({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
 }
 
+/** Swedish writes dates as YYYY-MM-DD; made once, because making a formatter costs far more than using it. */
+const FINNISH_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' });
+
 /** Today in Finland, as YYYY-MM-DD: deadlines are Finnish calendar days. */
 export function todayInFinland(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now);
+  // A Finnish day starts on a whole minute of UTC, so the answer holds for the rest of the minute asked about.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: FINNISH_DAY.format(now) };
+  return lastDay.day;
 }
+
+let lastDay = { minute: Number.NaN, day: '' };

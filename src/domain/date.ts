@@ -23,12 +23,27 @@ export const yearOrDateSchema = z
   .refine((value) => /^\d{4}$/.test(value) || isRealIsoDate(value), { error: 'errors.date.yearOrDate' })
   .meta({ description: 'A year (YYYY) or a real calendar date (YYYY-MM-DD).' });
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A month's name in a language ('long' tammikuu, 'short' tammik.), from a zero-based index. The formatter is made once
+ * per language and width: making one costs far more than using it, and pages print many.
+ */
+export function monthName(monthIndex: number, lang: 'fi' | 'sv' | 'en', width: 'long' | 'short' = 'long'): string {
+  const key = `${lang}:${width}`;
+  let format = monthFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { month: width, timeZone: 'UTC' });
+    monthFormats.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(2026, monthIndex, 1)));
+}
+
 /** Formats an ISO date the Finnish and Swedish way (31.1.2026) or the British way (31 January 2026). */
 export function formatDate(isoDate: string, lang: 'fi' | 'sv' | 'en'): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   if (lang === 'en') {
-    const monthName = new Date(Date.UTC(year!, month! - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-    return `${day} ${monthName} ${year}`;
+    return `${day} ${monthName(month! - 1, 'en')} ${year}`;
   }
   return `${day}.${month}.${year}`;
 }

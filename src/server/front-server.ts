@@ -112,6 +112,17 @@ export async function startFrontServer(config: ServerConfig): Promise<http.Serve
       const route = String(headers[ROUTE_HEADER] ?? '') || null;
       log.route = route;
       if (!cacheable || req.method !== 'GET' || status !== 200 || !route || !cache.mayKeep(route)) {
+        // A page that is not kept still goes out in one write with its length: Astro renders it in hundreds of small
+        // chunks, and writing each one as it comes costs more than rendering. Downloads (PDF, CSV) stream.
+        if (req.method === 'GET' && String(headers['content-type'] ?? '').startsWith('text/html')) {
+          return {
+            kind: 'keep',
+            kept: (body) => {
+              res.writeHead(status, { ...uncached(headers), 'content-length': body.length });
+              res.end(body);
+            },
+          };
+        }
         return { kind: 'stream', headers: uncached(headers) };
       }
       return {

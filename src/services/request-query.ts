@@ -92,10 +92,39 @@ export async function queryRequests(store: Store, actor: Actor, query: RequestQu
   };
 }
 
-/** The dashboard's figures: open requests by status, overdue and due within a week, and requests per month, as indexed queries. */
-export async function requestDashboard(store: Store, actor: Actor, now = new Date(), months = 12) {
+/**
+ * How long the dashboard's figures are reused when nothing changed in this process. A change made here is seen at
+ * once (the store counts its writes); one made by another instance sharing the database within this time.
+ */
+export const DASHBOARD_REUSE_MS = 2000;
+const DASHBOARD_CACHE_ENTRIES = 200;
+
+type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
+const dashboards = new WeakMap<Store, Map<string, { writes: number; until: number; value: Promise<Dashboard> }>>();
+
+/**
+ * The dashboard's figures: open requests by status, overdue and due within a week, and requests per month, as indexed
+ * queries. Everyone with the same reach sees the same figures, so they are computed once for all who look at them
+ * within DASHBOARD_REUSE_MS, and again as soon as a request changes.
+ */
+export function requestDashboard(store: Store, actor: Actor, now = new Date(), months = 12): Promise<Dashboard> {
   const today = todayInFinland(now);
   const scope = scopeFor(actor, 'requests.read');
+  const key = `${today}|${months}|${scope.every ? '*' : [...scope.ids].sort().join(',')}`;
+  let cache = dashboards.get(store);
+  if (!cache) dashboards.set(store, (cache = new Map()));
+  const writes = store.requestWrites();
+  const time = now.getTime();
+  const kept = cache.get(key);
+  if (kept && kept.writes === writes && time < kept.until) return kept.value;
+  if (cache.size >= DASHBOARD_CACHE_ENTRIES) cache.clear();
+  const value = computeDashboard(store, scope, today, months);
+  cache.set(key, { writes, until: time + DASHBOARD_REUSE_MS, value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+async function computeDashboard(store: Store, scope: OrganisationScope, today: string, months: number) {
   const [year, month] = today.split('-').map(Number) as [number, number];
   const monthKeys = Array.from({ length: months }, (_, index) => {
     const offset = year * 12 + (month - 1) - (months - 1 - index);

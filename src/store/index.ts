@@ -9,7 +9,7 @@ import { JobLeases } from './job-leases.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { LATEST_VERSION, type Engine } from './migrations.ts';
 import { RegisterVersionRepository } from './register-versions.ts';
-import { RequestRepository } from './requests.ts';
+import { RequestRepository, type WriteCount } from './requests.ts';
 import { SessionRepository } from './sessions.ts';
 import { SettingsRepository } from './settings.ts';
 import { SosdataRepository } from './sosdata.ts';
@@ -74,6 +74,11 @@ export interface Store extends Repositories {
   /** Where the data is, for messages (never with a password). */
   readonly location: string;
   transaction<T>(work: (store: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * How many times this process has changed requests so far. Figures computed from requests may be kept while it
+   * stays the same (another instance's changes are not counted here; such caches also expire).
+   */
+  requestWrites(): number;
   /** Whether the database answers and its schema is current; the reason when not. */
   health(): Promise<{ ok: true } | { ok: false; problem: string }>;
   close(): Promise<void>;
@@ -81,13 +86,13 @@ export interface Store extends Repositories {
   readonly database: Database;
 }
 
-function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | undefined): Repositories {
+function repositories(db: Kysely<Tables>, engine: Engine, hetuKey: Uint8Array | undefined, writes: WriteCount): Repositories {
   return {
     engine,
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     loginThrottle: new LoginThrottle(db, engine),
-    requests: new RequestRepository(db, engine, hetuKey),
+    requests: new RequestRepository(db, engine, hetuKey, writes),
     attachments: new AttachmentRepository(db),
     dataRequests: new DataRequestRepository(db),
     jobLeases: new JobLeases(db),
@@ -106,7 +111,8 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
   const { db, engine } = database;
   const { hetuKey } = config;
   let closed = false;
-  const own = repositories(db, engine, hetuKey);
+  const writes: WriteCount = { requests: 0 };
+  const own = repositories(db, engine, hetuKey, writes);
   try {
     await own.requests.indexHetus();
   } catch (error) {
@@ -117,7 +123,14 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     ...own,
     location: database.location,
     database,
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, engine, hetuKey))),
+    async transaction(work) {
+      const before = writes.requests;
+      const result = await db.transaction().execute((trx) => work(repositories(trx, engine, hetuKey, writes)));
+      // Counted again once committed, so a figure read while the transaction was open is not kept as current.
+      if (writes.requests !== before) writes.requests++;
+      return result;
+    },
+    requestWrites: () => writes.requests,
     async health() {
       if (closed) return { ok: false, problem: 'closed' };
       try {

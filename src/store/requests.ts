@@ -45,6 +45,12 @@ export interface RequestSummary {
   assignee?: string;
 }
 
+/**
+ * "The request is open", with the statuses written into the SQL as literals, so that both engines see the same
+ * predicate as the partial index `requests_open_due` (migration 7) and use it.
+ */
+export const OPEN = sql<boolean>`status in (${sql.join(OPEN_STATUSES.map((status) => sql.lit(status)))})`;
+
 const SUMMARY_COLUMNS = [
   'id',
   'organisation',
@@ -108,6 +114,11 @@ function columnsOf(request: DataSubjectRequest, key: Uint8Array | undefined): Om
   };
 }
 
+/** How many times this process has changed requests: what figures computed from them are cached against. */
+export interface WriteCount {
+  requests: number;
+}
+
 /**
  * Data-subject requests with their letters and history. A request's own fields are one JSON row with its indexed
  * columns beside it; letters and history are rows of their own that only grow, so a change writes what changed.
@@ -116,11 +127,13 @@ export class RequestRepository {
   private readonly db: Kysely<Tables>;
   private readonly engine: Engine;
   private readonly hetuKey: Uint8Array | undefined;
+  private readonly writes: WriteCount;
 
-  constructor(db: Kysely<Tables>, engine: Engine, hetuKey?: Uint8Array) {
+  constructor(db: Kysely<Tables>, engine: Engine, hetuKey?: Uint8Array, writes: WriteCount = { requests: 0 }) {
     this.db = db;
     this.engine = engine;
     this.hetuKey = hetuKey;
+    this.writes = writes;
   }
 
   /** Whether identity codes can be searched for (a key is configured). */
@@ -144,6 +157,7 @@ export class RequestRepository {
         .set({ hetu_hash: hetuHash(this.hetuKey, hetu) })
         .where('id', '=', row.id)
         .execute();
+      this.writes.requests++;
     }
     return rows.length;
   }
@@ -187,6 +201,7 @@ export class RequestRepository {
       .onConflict((conflict) => conflict.column('id').doUpdateSet({ body: JSON.stringify(own), ...columns }))
       .execute();
     await this.appendChildren(valid.id, letters, history);
+    this.writes.requests++;
     return valid;
   }
 
@@ -310,7 +325,7 @@ export class RequestRepository {
     if (filter.type) query = query.where('type', '=', filter.type);
     if (filter.assignee) query = query.where('assignee', '=', filter.assignee);
     if (filter.due) {
-      query = query.where('status', 'in', OPEN_STATUSES);
+      query = query.where(OPEN);
       if (filter.due === 'overdue') query = query.where('due_date', '<', filter.today);
       if (filter.due === 'soon') query = query.where('due_date', '>=', filter.today).where('due_date', '<=', filter.soonUntil);
     }
@@ -339,7 +354,7 @@ export class RequestRepository {
   async openCounts(scope: OrganisationScope): Promise<Record<string, number>> {
     const rows = await this.scoped(scope)
       .select(['status', (eb) => eb.fn.countAll().as('count')])
-      .where('status', 'in', OPEN_STATUSES)
+      .where(OPEN)
       .groupBy('status')
       .execute();
     return Object.fromEntries(rows.map((row) => [row.status, toCount(row.count)]));
@@ -352,7 +367,7 @@ export class RequestRepository {
     limit: number,
   ): Promise<{ rows: RequestSummary[]; total: number }> {
     const base = () => {
-      let query = this.scoped(scope).where('status', 'in', OPEN_STATUSES);
+      let query = this.scoped(scope).where(OPEN);
       if (range.before) query = query.where('due_date', '<', range.before);
       if (range.from) query = query.where('due_date', '>=', range.from);
       if (range.to) query = query.where('due_date', '<=', range.to);
@@ -437,5 +452,6 @@ export class RequestRepository {
     await this.db.deleteFrom('data_requests').where('request_id', '=', request.id).execute();
     await this.db.deleteFrom('request_status_links').where('request_id', '=', request.id).execute();
     await this.db.updateTable('request_events').set({ note: null }).where('request_id', '=', request.id).execute();
+    this.writes.requests++;
   }
 }

@@ -47,7 +47,10 @@ export class SessionRepository {
   }
 
   /** The session's waiting message, removed as it is read. */
-  takeFlash(id: string): Promise<string | undefined> {
+  async takeFlash(id: string): Promise<string | undefined> {
+    // Most pages have no message waiting: look first, and take the write lock only to remove one.
+    const waiting = await this.db.selectFrom('sessions').select('flash').where('id', '=', id).executeTakeFirst();
+    if (!waiting?.flash) return undefined;
     return inTransaction(this.db, async (trx) => {
       const row = await trx.selectFrom('sessions').select('flash').where('id', '=', id).executeTakeFirst();
       if (!row?.flash) return undefined;

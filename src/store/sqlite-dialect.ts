@@ -31,20 +31,35 @@ class NodeSqliteStatement implements SqliteStatement {
 
 type SqlValue = null | number | bigint | string | Uint8Array;
 
+/** How many prepared statements a connection keeps; the application has a few hundred distinct queries at most. */
+const STATEMENT_CACHE_SIZE = 500;
+
 class NodeSqliteDatabase implements SqliteDatabase {
   private readonly database: DatabaseSync;
+  /**
+   * Prepared statements by their SQL: preparing costs about as much as running a small query, and the same queries
+   * run on every page. Safe to reuse because Kysely runs one query at a time on this connection.
+   */
+  private readonly statements = new Map<string, NodeSqliteStatement>();
 
   constructor(database: DatabaseSync) {
     this.database = database;
   }
 
   prepare(sql: string): SqliteStatement {
-    // Every transaction takes the write lock when it starts: a deferred one that reads and then writes can fail with
-    // SQLITE_BUSY when another process (the CLI beside the server) wrote in between, and no retry would help it.
-    return new NodeSqliteStatement(this.database.prepare(sql === 'begin' ? 'begin immediate' : sql));
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // Every transaction takes the write lock when it starts: a deferred one that reads and then writes can fail
+      // with SQLITE_BUSY when another process (the CLI beside the server) wrote in between, and no retry would help.
+      statement = new NodeSqliteStatement(this.database.prepare(sql === 'begin' ? 'begin immediate' : sql));
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   close(): void {
+    this.statements.clear();
     if (this.database.isOpen) this.database.close();
   }
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, User } from '../../../src/domain/user.ts';
 import { letterPdf, prepareLetter, sendLetter, draftHash } from '../../../src/services/letters.ts';
 import type { LetterKind } from '../../../src/services/letters.ts';
+import { DASHBOARD_REUSE_MS, requestDashboard } from '../../../src/services/request-query.ts';
 import { purgeRequests, requestsCsv, requestStatistics } from '../../../src/services/request-reports.ts';
 import {
   assign,
@@ -148,6 +149,28 @@ async function createLetter(id: string, kind: LetterKind, now: Date) {
   const prepared = await prepareLetter(store, id, kind, { name: 'Helmi Käsittelijä', title: 'kirjaamosihteeri' }, handler, now);
   return sendLetter(store, id, draftHash(prepared)!, handler, now);
 }
+
+describe('the dashboard', () => {
+  it('reuses its figures only while no request changes, and for a short time at most', async () => {
+    const now = at('2026-02-02');
+    const empty = await requestDashboard(store, handler, now);
+    expect(empty.open).toBe(0);
+    // Asked again with nothing changed: the same figures, not computed again.
+    expect(await requestDashboard(store, handler, now)).toBe(empty);
+    const created = await createRequest(store, input, handler, REGISTERS, now);
+    const one = await requestDashboard(store, handler, now);
+    expect(one.open).toBe(1);
+    expect(one.byStatus.received).toBe(1);
+    await transition(store, created.id, 'in-progress', handler, undefined, now);
+    const moved = await requestDashboard(store, handler, now);
+    expect(moved.byStatus).toMatchObject({ received: 0, 'in-progress': 1 });
+    // A change another instance made is not counted here: the figures expire anyway.
+    const later = new Date(now.getTime() + DASHBOARD_REUSE_MS + 1);
+    expect(await requestDashboard(store, handler, later)).not.toBe(moved);
+    // Each reach has its own figures: an auditor of every organisation is not given the handler's.
+    expect(await requestDashboard(store, auditor, now)).not.toBe(moved);
+  });
+});
 
 describe('letters', () => {
   it('are written in the requester’s language from the templates, with the text and its hash recorded', async () => {
