@@ -45,6 +45,14 @@ export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'identity-pe
 
 export const CHANNELS = ['e-service', 'email', 'post', 'in-person', 'phone', 'other'] as const;
 export const IDENTITY_METHODS = ['strong-electronic', 'in-person-id-document', 'signed-letter', 'known-customer', 'other'] as const;
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+export const identityMethodSchema = z.enum(IDENTITY_METHODS);
+/**
+ * How the staff queue sorts requests by the requester's identification: strong electronic identification (Suomi.fi
+ * e-Identification, for example), verified by any method, or not verified yet (GDPR Art 12(6)).
+ */
+export const IDENTIFICATION_FILTERS = ['strong', 'verified', 'unverified'] as const;
+export type IdentificationFilter = (typeof IDENTIFICATION_FILTERS)[number];
 export const OUTCOMES = ['granted', 'partly-granted', 'refused', 'no-data'] as const;
 /** Why a request may be refused, in whole or in part. */
 export const REFUSAL_GROUNDS = [
@@ -212,7 +220,7 @@ export const requestSchema = z.strictObject({
   details: textField(LIMITS.details).optional(),
   identity: z
     .strictObject({
-      method: z.enum(IDENTITY_METHODS),
+      method: identityMethodSchema,
       verifiedBy: z.string(),
       verifiedAt: z.iso.datetime(),
     })
