@@ -448,3 +448,53 @@ export function intakeSchema(today: string) {
 }
 export type IntakeForm = z.infer<ReturnType<typeof intakeSchema>>;
 export const INTAKE_FIELDS = Object.keys(intakeSchema('2000-01-01').shape) as (keyof IntakeForm)[];
+
+/** The fields that staff's intake form and the e-form share: the type, the requester, a representative, the registers. */
+export type SharedIntakeFields = Pick<
+  IntakeForm,
+  | 'type'
+  | 'name'
+  | 'hetu'
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'language'
+  | 'representativeName'
+  | 'representativeBasis'
+  | 'representativeContact'
+  | 'registers'
+  | 'details'
+>;
+
+/**
+ * The request made of a parsed intake form (staff's or the e-form's), on its channel: the requester, and a
+ * representative when one acts (the form's rules have made sure of their basis). An empty field is left out.
+ */
+export function requestInputFrom<C extends (typeof CHANNELS)[number]>(
+  data: SharedIntakeFields,
+  channel: C,
+): Pick<DataSubjectRequest, 'type' | 'requester' | 'representative' | 'registers' | 'details'> & { channel: C } {
+  return {
+    type: data.type,
+    channel,
+    requester: {
+      name: data.name,
+      ...(data.hetu ? { hetu: data.hetu } : {}),
+      ...(data.email ? { email: data.email } : {}),
+      ...(data.phone ? { phone: data.phone } : {}),
+      ...(data.address ? { address: data.address } : {}),
+      language: data.language,
+    },
+    ...(data.representativeName
+      ? {
+          representative: {
+            name: data.representativeName,
+            basis: data.representativeBasis!,
+            ...(data.representativeContact ? { contact: data.representativeContact } : {}),
+          },
+        }
+      : {}),
+    registers: data.registers,
+    ...(data.details ? { details: data.details } : {}),
+  };
+}
