@@ -1,31 +1,21 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser.ts';
-import { reserveOidcProvider, TEST_CLIENT, type RunningProvider } from '../support/oidc-provider.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { dataDirWithUsers, login, ROLE_USERS } from '../support/staff.ts';
+import { startServerWithProvider, type RunningProvider } from '../support/oidc-provider.ts';
+import type { RunningServer } from '../support/server.ts';
+import { login, ROLE_USERS } from '../support/staff.ts';
 
 let server: RunningServer;
 let provider: RunningProvider;
+let stop: (() => Promise<void>) | undefined;
 let browser: Browser;
 beforeAll(async () => {
-  const reserved = await reserveOidcProvider();
-  server = await startServer({
-    DATA_DIR: dataDirWithUsers(),
-    LOG_REQUESTS: '0',
-    OIDC_ISSUER: reserved.issuer,
-    OIDC_CLIENT_ID: TEST_CLIENT.id,
-    OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-    OIDC_HETU_CLAIM: 'hetu',
-    OIDC_ALLOW_HTTP: '1',
-  });
-  provider = reserved.start([`${server.baseUrl}/auth/citizen/callback`]);
+  ({ server, provider, stop } = await startServerWithProvider('citizen'));
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await provider?.stop();
+  await stop?.();
 });
 
 describe('a citizen who identifies at the OpenID Connect provider', () => {
