@@ -23,6 +23,8 @@ appStore().catch((error: Error) => console.error(JSON.stringify({ level: 'error'
 export const onRequest = defineMiddleware(async (context, next) => {
   const lang = isLang(context.params.lang) ? context.params.lang : 'fi';
   const privateRoute = PRIVATE_ROUTE.test(context.routePattern);
+  // Without the front server (astro dev), the socket's peer is all there is.
+  context.locals.clientAddress ??= context.clientAddress;
   let response: Response;
   try {
     const token = context.cookies.get(SESSION_COOKIE)?.value;

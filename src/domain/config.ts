@@ -58,6 +58,56 @@ const roleMap = z
     return map;
   });
 
+/** A range of addresses: its network address, prefix length and family. */
+export interface AddressRange {
+  network: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
+/**
+ * Which peers may name the client in X-Forwarded-For: none, the nearest hops (the immediate peer being the first), or
+ * the proxies at these addresses.
+ */
+export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; ranges: AddressRange[] };
+
+const TRUST_PROXY_ERROR =
+  'off, the number of proxies in front of the server (1 to 10), or their addresses and ranges, such as 10.0.0.0/8,::1';
+const MAX_PROXY_HOPS = 10;
+
+/** One address or CIDR range of TRUST_PROXY, or undefined when it is neither. */
+function addressRange(text: string): AddressRange | undefined {
+  const [network = '', prefix] = text.split('/');
+  const family = z.ipv4().safeParse(network).success ? 'ipv4' : z.ipv6().safeParse(network).success ? 'ipv6' : undefined;
+  if (!family) return undefined;
+  const bits = family === 'ipv4' ? 32 : 128;
+  if (prefix === undefined) return { network, prefix: bits, family };
+  if (!(family === 'ipv4' ? z.cidrv4() : z.cidrv6()).safeParse(text).success) return undefined;
+  return { network, prefix: Number(prefix), family };
+}
+
+/** TRUST_PROXY: `off` (or 0), a hop count, or a comma-separated list of addresses and CIDR ranges. */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((text, ctx): TrustProxy => {
+    if (text === 'off') return { kind: 'none' };
+    if (/^\d+$/u.test(text)) {
+      const hops = Number(text);
+      if (hops === 0) return { kind: 'none' };
+      if (hops <= MAX_PROXY_HOPS) return { kind: 'hops', hops };
+      ctx.addIssue({ code: 'custom', message: TRUST_PROXY_ERROR });
+      return z.NEVER;
+    }
+    const ranges = text.split(',').map((entry) => ({ entry: entry.trim(), range: addressRange(entry.trim()) }));
+    const wrong = ranges.find(({ range }) => !range);
+    if (wrong) {
+      ctx.addIssue({ code: 'custom', message: `${TRUST_PROXY_ERROR}; "${wrong.entry}" is not one` });
+      return z.NEVER;
+    }
+    return { kind: 'addresses', ranges: ranges.map(({ range }) => range!) };
+  });
+
 /**
  * Every environment variable Seloste reads, parsed once when a process starts. An invalid value stops the process
  * with a message naming the variable; nothing falls back silently.
@@ -84,6 +134,11 @@ export const configSchema = z
     REQUEST_RETENTION_MONTHS: whole(1, 120).default(24),
     SELOSTE_LANG: z.enum(['fi', 'sv', 'en', ''], { error: 'fi, sv or en' }).optional(),
     LOG_REQUESTS: flag.default(true),
+    /**
+     * Behind a reverse proxy the socket's peer is the proxy: which peers are trusted to name the client in
+     * X-Forwarded-For, so that the limits per address (e-form, login) count clients and not the proxy. Off by default.
+     */
+    TRUST_PROXY: trustProxy.default({ kind: 'none' }),
     /** Memory for whole cached public pages, in megabytes; catalogue searches may use a quarter of it. */
     PAGE_CACHE_MB: whole(1, 16_384).default(64),
     /** How often an instance looks for changes made by other instances (published registers), in seconds. */

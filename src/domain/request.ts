@@ -45,6 +45,14 @@ export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'identity-pe
 
 export const CHANNELS = ['e-service', 'email', 'post', 'in-person', 'phone', 'other'] as const;
 export const IDENTITY_METHODS = ['strong-electronic', 'in-person-id-document', 'signed-letter', 'known-customer', 'other'] as const;
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+export const identityMethodSchema = z.enum(IDENTITY_METHODS);
+/**
+ * How the staff queue sorts requests by the requester's identification: strong electronic identification (Suomi.fi
+ * e-Identification, for example), verified by any method, or not verified yet (GDPR Art 12(6)).
+ */
+export const IDENTIFICATION_FILTERS = ['strong', 'verified', 'unverified'] as const;
+export type IdentificationFilter = (typeof IDENTIFICATION_FILTERS)[number];
 export const OUTCOMES = ['granted', 'partly-granted', 'refused', 'no-data'] as const;
 /** Why a request may be refused, in whole or in part. */
 export const REFUSAL_GROUNDS = [
@@ -212,7 +220,7 @@ export const requestSchema = z.strictObject({
   details: textField(LIMITS.details).optional(),
   identity: z
     .strictObject({
-      method: z.enum(IDENTITY_METHODS),
+      method: identityMethodSchema,
       verifiedBy: z.string(),
       verifiedAt: z.iso.datetime(),
     })
@@ -440,3 +448,53 @@ export function intakeSchema(today: string) {
 }
 export type IntakeForm = z.infer<ReturnType<typeof intakeSchema>>;
 export const INTAKE_FIELDS = Object.keys(intakeSchema('2000-01-01').shape) as (keyof IntakeForm)[];
+
+/** The fields that staff's intake form and the e-form share: the type, the requester, a representative, the registers. */
+export type SharedIntakeFields = Pick<
+  IntakeForm,
+  | 'type'
+  | 'name'
+  | 'hetu'
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'language'
+  | 'representativeName'
+  | 'representativeBasis'
+  | 'representativeContact'
+  | 'registers'
+  | 'details'
+>;
+
+/**
+ * The request made of a parsed intake form (staff's or the e-form's), on its channel: the requester, and a
+ * representative when one acts (the form's rules have made sure of their basis). An empty field is left out.
+ */
+export function requestInputFrom<C extends (typeof CHANNELS)[number]>(
+  data: SharedIntakeFields,
+  channel: C,
+): Pick<DataSubjectRequest, 'type' | 'requester' | 'representative' | 'registers' | 'details'> & { channel: C } {
+  return {
+    type: data.type,
+    channel,
+    requester: {
+      name: data.name,
+      ...(data.hetu ? { hetu: data.hetu } : {}),
+      ...(data.email ? { email: data.email } : {}),
+      ...(data.phone ? { phone: data.phone } : {}),
+      ...(data.address ? { address: data.address } : {}),
+      language: data.language,
+    },
+    ...(data.representativeName
+      ? {
+          representative: {
+            name: data.representativeName,
+            basis: data.representativeBasis!,
+            ...(data.representativeContact ? { contact: data.representativeContact } : {}),
+          },
+        }
+      : {}),
+    registers: data.registers,
+    ...(data.details ? { details: data.details } : {}),
+  };
+}

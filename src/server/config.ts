@@ -1,4 +1,4 @@
-import { config } from '../domain/config.ts';
+import { config, type TrustProxy } from '../domain/config.ts';
 import { publicOrigin } from '../services/public-origin.ts';
 
 export interface ServerConfig {
@@ -8,6 +8,8 @@ export interface ServerConfig {
   publicOrigin: string;
   pageCacheBytes: number;
   logRequests: boolean;
+  /** Which peers may name the client in X-Forwarded-For (TRUST_PROXY). */
+  trustProxy: TrustProxy;
 }
 
 /**
@@ -15,6 +17,13 @@ export interface ServerConfig {
  * variable stops the server with a message naming it.
  */
 export function readServerConfig(): ServerConfig {
-  const { HOST, PORT, PAGE_CACHE_MB, LOG_REQUESTS } = config();
-  return { host: HOST, port: PORT, publicOrigin: publicOrigin(), pageCacheBytes: PAGE_CACHE_MB * 1024 * 1024, logRequests: LOG_REQUESTS };
+  const { HOST, PORT, PAGE_CACHE_MB, LOG_REQUESTS, TRUST_PROXY } = config();
+  return {
+    host: HOST,
+    port: PORT,
+    publicOrigin: publicOrigin(),
+    pageCacheBytes: PAGE_CACHE_MB * 1024 * 1024,
+    logRequests: LOG_REQUESTS,
+    trustProxy: TRUST_PROXY,
+  };
 }

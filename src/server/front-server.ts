@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { publicGeneration } from '../services/public-changes.ts';
 import { INTERNAL_HEADERS, ROUTE_HEADER } from '../services/response-hints.ts';
+import { clientAddressOf } from './client-address.ts';
 import type { ServerConfig } from './config.ts';
 import { PageCache, type Cacheable } from './page-cache.ts';
 import { interceptPage } from './page-response.ts';
@@ -22,7 +23,7 @@ const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
 /** Astro's own endpoints that Seloste does not use (image optimisation, server islands): they answer 404. */
 const UNUSED_ASTRO_ROUTES = /^\/(?:_image|_server-islands)(?:\/|$)/u;
 
-type AstroHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: undefined, locals: App.Locals) => Promise<void>;
 type RequestWithBody = IncomingMessage & { body?: Buffer };
 
 interface RenderRequest {
@@ -45,6 +46,7 @@ export async function startFrontServer(config: ServerConfig): Promise<http.Serve
   const securityObject: OutgoingHttpHeaders = Object.fromEntries(pairs(security));
   const statics = await loadStaticFiles(CLIENT_DIR, security);
   const cache = new PageCache(config.pageCacheBytes, security);
+  const clientAddress = clientAddressOf(config.trustProxy);
 
   // A request without a Host header is refused by our own check, with our headers, rather than by Node's.
   const server = http.createServer({ requireHostHeader: false });
@@ -136,7 +138,9 @@ export async function startFrontServer(config: ServerConfig): Promise<http.Serve
         },
       };
     });
-    await handler(req, res);
+    // Astro would take the socket's peer, which behind a proxy is the proxy: the pages get the client from here.
+    const address = clientAddress(req.socket.remoteAddress, req.headers);
+    await handler(req, res, undefined, address === undefined ? {} : { clientAddress: address });
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => {

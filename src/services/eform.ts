@@ -14,7 +14,7 @@ import {
 } from '../domain/eform.ts';
 import type { Lang } from '../domain/language.ts';
 import { pickLanguage, type Localized } from '../domain/localized-text.ts';
-import type { DataSubjectRequest } from '../domain/request.ts';
+import { requestInputFrom, type DataSubjectRequest } from '../domain/request.ts';
 import type { Store } from '../store/index.ts';
 import { parseForm, typedValues, type FieldError } from './forms.ts';
 import { insertRequest, type NewRequest } from './requests.ts';
@@ -80,7 +80,7 @@ export interface UploadedFile {
 }
 
 export interface ParsedEform {
-  input?: { request: Omit<NewRequest, 'received' | 'channel'>; organisation: string; proof?: UploadedFile };
+  input?: { request: Omit<NewRequest, 'received'> & { channel: 'e-service' }; organisation: string; proof?: UploadedFile };
   errors: Partial<Record<EformField, FieldError>>;
   /** What the user typed, to put back into the form (a file cannot be put back: the form asks for it again). */
   values: Partial<Record<keyof EformForm, string>> & { registerList: string[] };
@@ -121,28 +121,7 @@ export async function parseEform(form: FormData, now = new Date()): Promise<Pars
     values,
     input: {
       organisation: data.registers.length ? organisationOf.get(data.registers[0]!)! : data.organisation!,
-      request: {
-        type: data.type,
-        requester: {
-          name: data.name,
-          ...(data.hetu ? { hetu: data.hetu } : {}),
-          ...(data.email ? { email: data.email } : {}),
-          ...(data.phone ? { phone: data.phone } : {}),
-          ...(data.address ? { address: data.address } : {}),
-          language: data.language,
-        },
-        ...(data.representativeName
-          ? {
-              representative: {
-                name: data.representativeName,
-                basis: data.representativeBasis!,
-                ...(data.representativeContact ? { contact: data.representativeContact } : {}),
-              },
-            }
-          : {}),
-        registers: data.registers,
-        ...(data.details ? { details: data.details } : {}),
-      },
+      request: requestInputFrom(data, 'e-service'),
       ...(proof && bytes ? { proof: { name: proof.name, bytes } } : {}),
     },
   };
@@ -200,7 +179,6 @@ export async function submitEform(
   const request: NewRequest = {
     ...input.request,
     received: todayInFinland(now),
-    channel: 'e-service',
     ...(identity ? { requester: { ...input.request.requester, name: identity.name, hetu: identity.hetu } } : {}),
   };
   const secret = randomBytes(32).toString('base64url');

@@ -1,6 +1,6 @@
 import { todayInFinland } from '../domain/calendar.ts';
 import { validateHetu } from '../domain/hetu.ts';
-import { INTAKE_FIELDS, intakeSchema, type IntakeForm } from '../domain/request.ts';
+import { INTAKE_FIELDS, intakeSchema, requestInputFrom, type IntakeForm } from '../domain/request.ts';
 import { parseForm, typedValues, type FieldError } from './forms.ts';
 import type { NewRequest } from './requests.ts';
 
@@ -37,28 +37,8 @@ export function parseRequestForm(form: FormData, knownRegisters: ReadonlySet<str
     values,
     temporaryHetu,
     input: {
-      type: data.type,
+      ...requestInputFrom(data, data.channel),
       received: data.received,
-      channel: data.channel,
-      requester: {
-        name: data.name,
-        ...(data.hetu ? { hetu: data.hetu } : {}),
-        ...(data.email ? { email: data.email } : {}),
-        ...(data.phone ? { phone: data.phone } : {}),
-        ...(data.address ? { address: data.address } : {}),
-        language: data.language,
-      },
-      ...(data.representativeName
-        ? {
-            representative: {
-              name: data.representativeName,
-              basis: data.representativeBasis!,
-              ...(data.representativeContact ? { contact: data.representativeContact } : {}),
-            },
-          }
-        : {}),
-      registers: data.registers,
-      ...(data.details ? { details: data.details } : {}),
       ...(data.caseNumber ? { caseNumber: data.caseNumber } : {}),
       ...typeDetails(data),
     },

@@ -2,7 +2,7 @@ import { scopeOf, type Permission } from '../domain/access.ts';
 import { addDays, daysBetween, todayInFinland } from '../domain/calendar.ts';
 import { REQUEST_TYPES, type RequestType } from '../domain/deadline.ts';
 import { validateHetu } from '../domain/hetu.ts';
-import { OPEN_STATUSES, REQUEST_STATUSES, type DataSubjectRequest, type RequestStatus } from '../domain/request.ts';
+import { IDENTIFICATION_FILTERS, OPEN_STATUSES, REQUEST_STATUSES, type DataSubjectRequest, type RequestStatus } from '../domain/request.ts';
 import type { Actor } from '../domain/user.ts';
 import type { OrganisationScope, RequestSummary, Store } from '../store/index.ts';
 
@@ -16,6 +16,8 @@ export interface RequestQuery {
   status?: string;
   type?: string;
   assignee?: string;
+  /** `strong`, `verified` or `unverified`: how the requester was identified. */
+  identification?: string;
   due?: string;
   sort?: string;
   page?: string;
@@ -65,7 +67,8 @@ const oneOf = <T extends string>(values: readonly T[], value: string | undefined
 
 /**
  * Requests matching a search (reference, name, e-mail or case number; a whole identity code is matched through its
- * keyed hash, never a plain index), status, type, assignee ("my requests") and due state, sorted and paged.
+ * keyed hash, never a plain index), status, type, assignee ("my requests"), identification and due state, sorted and
+ * paged.
  */
 export async function queryRequests(store: Store, actor: Actor, query: RequestQuery, now = new Date()) {
   const today = todayInFinland(now);
@@ -76,10 +79,22 @@ export async function queryRequests(store: Store, actor: Actor, query: RequestQu
   const status = oneOf(REQUEST_STATUSES, query.status);
   const type = oneOf(REQUEST_TYPES, query.type);
   const assignee = mine ? actor.username : query.assignee?.trim().slice(0, 64) || undefined;
+  const identification = oneOf(IDENTIFICATION_FILTERS, query.identification);
   const due = oneOf(['overdue', 'soon', 'open'] as const, query.due);
   const sort = oneOf(REQUEST_SORTS, query.sort) ?? 'due';
   const result = await store.requests.list(
-    { scope: scopeFor(actor, 'requests.read'), q: q || undefined, hetu, status, type, assignee, due, today, soonUntil: addDays(today, 7) },
+    {
+      scope: scopeFor(actor, 'requests.read'),
+      q: q || undefined,
+      hetu,
+      status,
+      type,
+      assignee,
+      identification,
+      due,
+      today,
+      soonUntil: addDays(today, 7),
+    },
     sort,
     query.page,
     REQUEST_PAGE_SIZE,
@@ -87,7 +102,7 @@ export async function queryRequests(store: Store, actor: Actor, query: RequestQu
   return {
     ...result,
     rows: result.rows.map((row) => toRow(row, today)),
-    query: { q: typed, status, type, assignee, due, sort, mine },
+    query: { q: typed, status, type, assignee, identification, due, sort, mine },
     hetuSearch: store.requests.searchesHetu,
   };
 }

@@ -2,7 +2,14 @@ import { createHmac } from 'node:crypto';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { maskHetu } from '../domain/hetu.ts';
 import { pageWindow } from '../domain/paging.ts';
-import { OPEN_STATUSES, requestSchema, type DataSubjectRequest } from '../domain/request.ts';
+import {
+  identityMethodSchema,
+  OPEN_STATUSES,
+  requestSchema,
+  type DataSubjectRequest,
+  type IdentificationFilter,
+  type IdentityMethod,
+} from '../domain/request.ts';
 import type { Engine } from './migrations.ts';
 import { checkRow, containsText, parseJson, readRow, toCount } from './rows.ts';
 import type { Tables } from './tables.ts';
@@ -23,6 +30,8 @@ export interface RequestListFilter {
   status?: string;
   type?: string;
   assignee?: string;
+  /** How the requester was identified: strongly, by any method, or not yet. */
+  identification?: IdentificationFilter;
   due?: 'overdue' | 'soon' | 'open';
   /** Today, and the last day that counts as due soon. */
   today: string;
@@ -43,6 +52,8 @@ export interface RequestSummary {
   requesterName: string;
   maskedHetu?: string;
   assignee?: string;
+  /** How the requester's identity was verified; absent while it is not. */
+  identityMethod?: IdentityMethod;
 }
 
 /**
@@ -62,9 +73,13 @@ const SUMMARY_COLUMNS = [
   'requester_name',
   'hetu_masked',
   'assignee',
+  'identity_method',
 ] as const;
 
+const storedIdentityMethod = identityMethodSchema.nullable();
+
 function toSummary(row: Pick<RequestRow, (typeof SUMMARY_COLUMNS)[number]>): RequestSummary {
+  const identityMethod = readRow(storedIdentityMethod, row.identity_method, `requests ${row.reference}: identity_method`);
   return {
     id: row.id,
     organisation: row.organisation,
@@ -76,6 +91,7 @@ function toSummary(row: Pick<RequestRow, (typeof SUMMARY_COLUMNS)[number]>): Req
     requesterName: row.requester_name,
     ...(row.hetu_masked ? { maskedHetu: row.hetu_masked } : {}),
     ...(row.assignee ? { assignee: row.assignee } : {}),
+    ...(identityMethod ? { identityMethod } : {}),
   };
 }
 
@@ -104,6 +120,7 @@ function columnsOf(request: DataSubjectRequest, key: Uint8Array | undefined): Om
       .toLowerCase(),
     hetu_masked: request.requester.hetu ? maskHetu(request.requester.hetu) : null,
     hetu_hash: hetuHash(key, request.requester.hetu),
+    identity_method: request.identity?.method ?? null,
     case_number: request.caseNumber ?? null,
     decided_on: request.decidedOn ?? null,
     outcome: request.outcome ?? null,
@@ -324,6 +341,9 @@ export class RequestRepository {
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.type) query = query.where('type', '=', filter.type);
     if (filter.assignee) query = query.where('assignee', '=', filter.assignee);
+    if (filter.identification === 'strong') query = query.where('identity_method', '=', 'strong-electronic' satisfies IdentityMethod);
+    if (filter.identification === 'verified') query = query.where('identity_method', 'is not', null);
+    if (filter.identification === 'unverified') query = query.where('identity_method', 'is', null);
     if (filter.due) {
       query = query.where(OPEN);
       if (filter.due === 'overdue') query = query.where('due_date', '<', filter.today);

@@ -41,6 +41,8 @@ export interface Tables {
     hetu_masked: string | null;
     /** HMAC-SHA256 of the identity code under the deployment's key (HASH_KEY): found by a search, never read back. */
     hetu_hash: string | null;
+    /** How the requester's identity was verified (the request's `identity.method`), null while it is not. */
+    identity_method: string | null;
     case_number: string | null;
     decided_on: string | null;
     outcome: string | null;

@@ -1,31 +1,21 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { reserveOidcProvider, TEST_CLIENT, type RunningProvider } from '../support/oidc-provider.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { dataDirWithUsers, login, ROLE_USERS } from '../support/staff.ts';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
+import { startServerWithProvider, type RunningProvider } from '../support/oidc-provider.ts';
+import type { RunningServer } from '../support/server.ts';
+import { login, ROLE_USERS } from '../support/staff.ts';
 
 let server: RunningServer;
 let provider: RunningProvider;
+let stop: (() => Promise<void>) | undefined;
 let browser: Browser;
 beforeAll(async () => {
-  const reserved = await reserveOidcProvider();
-  server = await startServer({
-    DATA_DIR: dataDirWithUsers(),
-    LOG_REQUESTS: '0',
-    OIDC_ISSUER: reserved.issuer,
-    OIDC_CLIENT_ID: TEST_CLIENT.id,
-    OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-    OIDC_HETU_CLAIM: 'hetu',
-    OIDC_ALLOW_HTTP: '1',
-  });
-  provider = reserved.start([`${server.baseUrl}/auth/citizen/callback`]);
+  ({ server, provider, stop } = await startServerWithProvider('citizen'));
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await provider?.stop();
+  await stop?.();
 });
 
 describe('a citizen who identifies at the OpenID Connect provider', () => {
@@ -66,6 +56,28 @@ describe('a citizen who identifies at the OpenID Connect provider', () => {
     expect(page).toContain('Testi Kansalainen');
     expect(page).toContain('131052-****');
     expect(page).toMatch(/strong electronic identification/u);
+  });
+
+  it('marks the request as strongly identified in the staff queue, which can be filtered by it', async () => {
+    const { cookie } = await login(server.baseUrl, ROLE_USERS.handler);
+    const [name, value] = cookie!.split('=');
+    const context = await browser.newContext();
+    await context.addCookies([{ name: name!, value: value!, url: server.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/sv/staff/requests`);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: reference }) });
+    expect((await row.getByRole('cell').nth(3).textContent())?.trim()).toBe('Starkt identifierad');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await axeViolations(page), `${width} px`).toEqual([]);
+    }
+    await page.getByLabel('Identifiering').selectOption({ label: 'Starkt identifierad' });
+    await page.getByRole('button', { name: 'Avgränsa' }).click();
+    await page.waitForURL(/identification=strong/u);
+    expect(await page.getByRole('link', { name: reference }).count()).toBe(1);
+    await page.goto(`${server.baseUrl}/sv/staff/requests?identification=unverified`);
+    expect(await page.getByRole('link', { name: reference }).count()).toBe(0);
+    await context.close();
   });
 
   it('refuses to send the form without an identification, and a return with a forged state', async () => {

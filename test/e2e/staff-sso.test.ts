@@ -4,41 +4,31 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../support/browser.ts';
-import { reserveOidcProvider, signInAtProvider, TEST_CLIENT, TEST_STAFF_ROLE_MAP, type RunningProvider } from '../support/oidc-provider.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { dataDirWithUsers, PASSWORD, ROLE_USERS } from '../support/staff.ts';
+import { signInAtProvider, startServerWithProvider, type RunningProvider } from '../support/oidc-provider.ts';
+import type { RunningServer } from '../support/server.ts';
+import { PASSWORD, ROLE_USERS } from '../support/staff.ts';
 import { vnuErrors } from '../support/vnu.ts';
 
 let server: RunningServer;
 let provider: RunningProvider;
+let stop: (() => Promise<void>) | undefined;
 let browser: Browser;
 beforeAll(async () => {
-  const reserved = await reserveOidcProvider();
-  server = await startServer({
-    DATA_DIR: dataDirWithUsers(),
-    LOG_REQUESTS: '0',
-    STAFF_OIDC_ISSUER: reserved.issuer,
-    STAFF_OIDC_CLIENT_ID: TEST_CLIENT.id,
-    STAFF_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-    STAFF_OIDC_ALLOW_HTTP: '1',
-    STAFF_OIDC_NAME: 'Test provider',
-    STAFF_OIDC_DISABLED_CLAIM: 'disabled',
-    STAFF_OIDC_ROLE_MAP: TEST_STAFF_ROLE_MAP,
-    STAFF_LOCAL_PASSWORDS: 'off',
-  });
-  provider = reserved.start([`${server.baseUrl}/auth/staff/callback`]);
+  ({ server, provider, stop } = await startServerWithProvider('staff', { STAFF_LOCAL_PASSWORDS: 'off' }));
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await provider?.stop();
+  await stop?.();
 });
 
+/** The login page's link to the provider, in each language. */
+const SIGN_IN_LINK = { fi: 'Kirjaudu palvelulla Test provider', sv: 'Logga in med Test provider', en: 'Sign in with Test provider' };
+
 /** From the login page, through the provider's own login and consent pages, as the given test staff member. */
-async function signInThroughProvider(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/sv/login`);
-  await page.getByRole('link', { name: 'Logga in med Test provider' }).click();
+async function signInThroughProvider(page: Page, username: string, lang: keyof typeof SIGN_IN_LINK = 'sv'): Promise<void> {
+  await page.goto(`${server.baseUrl}/${lang}/login`);
+  await page.getByRole('link', { name: SIGN_IN_LINK[lang] }).click();
   await page.locator('input[name="login"]').fill(username);
   await page.locator('input[name="password"]').fill('any password');
   await page.locator('button[type="submit"]').click();
@@ -106,6 +96,23 @@ describe('staff single sign-on in the browser', () => {
     expect(await page.locator('main').textContent()).toContain('hör inte till någon grupp');
     expect(await axeViolations(page)).toEqual([]);
     expect((await context.cookies()).some((cookie) => cookie.name === 'seloste_session')).toBe(false);
+    await context.close();
+  });
+
+  it.each([
+    ['fi', 'Kirjautuminen ei onnistunut', 'ei ole ryhmää'],
+    ['en', 'Sign-in refused', 'in no group'],
+  ] as const)('refuses them in %s too, with no WCAG 2.1 A or AA violation at 390 and 1280 px', async (lang, title, reason) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughProvider(page, 'olli.ulkopuolinen', lang);
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(await page.locator('main').textContent()).toContain(reason);
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await axeViolations(page), `${width} px`).toEqual([]);
+    }
     await context.close();
   });
 

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import Provider, { type Configuration } from 'oidc-provider';
+import { startServer, type RunningServer } from './server.ts';
+import { dataDirWithUsers } from './staff.ts';
 
 /**
  * A real OpenID Connect provider (oidc-provider) for the tests and for trying Seloste on one machine: a test client,
@@ -30,6 +32,30 @@ export const TEST_STAFF: Record<string, { name: string; email: string; groups: s
 
 /** The role map that goes with TEST_STAFF: handlers in Helsinki, and an administrator of every organisation. */
 export const TEST_STAFF_ROLE_MAP = 'seloste-kasittelijat=helsinki:handler;seloste-paakayttajat=*:admin,*:auditor';
+
+/** The variables that make Seloste identify citizens on the e-form at the test provider. */
+export function citizenOidcEnv(issuer: string): Record<string, string> {
+  return {
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: TEST_CLIENT.id,
+    OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+    OIDC_HETU_CLAIM: 'hetu',
+    OIDC_ALLOW_HTTP: '1',
+  };
+}
+
+/** The variables that let staff sign in at the test provider, with TEST_STAFF's groups mapped to roles. */
+export function staffOidcEnv(issuer: string): Record<string, string> {
+  return {
+    STAFF_OIDC_ISSUER: issuer,
+    STAFF_OIDC_CLIENT_ID: TEST_CLIENT.id,
+    STAFF_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+    STAFF_OIDC_ALLOW_HTTP: '1',
+    STAFF_OIDC_NAME: 'Test provider',
+    STAFF_OIDC_DISABLED_CLAIM: 'disabled',
+    STAFF_OIDC_ROLE_MAP: TEST_STAFF_ROLE_MAP,
+  };
+}
 
 export interface RunningProvider {
   issuer: string;
@@ -93,6 +119,32 @@ export async function startOidcProvider(redirectUris: string[], port = 0, extra:
 }
 
 /**
+ * The built Seloste, with one user per role, and the test provider, each knowing the other: citizens identify at it on
+ * the e-form (`citizen`) or staff sign in through it (`staff`). `env` adds to or overrides Seloste's variables.
+ */
+export async function startServerWithProvider(
+  who: 'citizen' | 'staff',
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ server: RunningServer; provider: RunningProvider; stop: () => Promise<void> }> {
+  const reserved = await reserveOidcProvider();
+  const server = await startServer({
+    DATA_DIR: dataDirWithUsers(),
+    LOG_REQUESTS: '0',
+    ...(who === 'citizen' ? citizenOidcEnv(reserved.issuer) : staffOidcEnv(reserved.issuer)),
+    ...env,
+  });
+  const provider = reserved.start([`${server.baseUrl}/auth/${who}/callback`]);
+  return {
+    server,
+    provider,
+    stop: async () => {
+      await server.stop();
+      await provider.stop();
+    },
+  };
+}
+
+/**
  * Signs in at the provider as a browser would (its own login and consent pages, with its cookies), and returns the
  * address the provider sends the user back to (one starting with `callback`), with the code, the state and the issuer.
  */
@@ -140,16 +192,20 @@ if (process.argv[2] === 'serve') {
   const port = Number(process.argv[3] ?? 4400);
   const site = process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321';
   const { issuer } = await startOidcProvider([`${site}/auth/citizen/callback`, `${site}/auth/staff/callback`], port);
+  /** Variables as one shell line, quoted where the shell would split them. */
+  const shellLine = (env: Record<string, string>) =>
+    Object.entries(env)
+      .map(([name, value]) => `${name}=${/^[\w./:@-]+$/u.test(value) ? value : `'${value}'`}`)
+      .join(' ');
   console.log(`A test OpenID Connect provider is at ${issuer}. Start Seloste with:
 
-  OIDC_ISSUER=${issuer} OIDC_CLIENT_ID=${TEST_CLIENT.id} OIDC_CLIENT_SECRET=${TEST_CLIENT.secret} OIDC_HETU_CLAIM=hetu OIDC_ALLOW_HTTP=1 npm start
+  ${shellLine(citizenOidcEnv(issuer))} npm start
 
 Sign in at the provider as "${Object.keys(TEST_USERS).join('" or "')}" with any password.
 
 For staff single sign-on through the same provider, add:
 
-  STAFF_OIDC_ISSUER=${issuer} STAFF_OIDC_CLIENT_ID=${TEST_CLIENT.id} STAFF_OIDC_CLIENT_SECRET=${TEST_CLIENT.secret} STAFF_OIDC_ALLOW_HTTP=1 \\
-  STAFF_OIDC_NAME="Test provider" STAFF_OIDC_DISABLED_CLAIM=disabled STAFF_OIDC_ROLE_MAP='${TEST_STAFF_ROLE_MAP}'
+  ${shellLine(staffOidcEnv(issuer))}
 
 and sign in to the staff pages as "${Object.keys(TEST_STAFF).join('", "')}" (any password).`);
 }

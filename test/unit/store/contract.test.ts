@@ -5,7 +5,7 @@ import type { DataSubjectRequest } from '../../../src/domain/request.ts';
 import type { User } from '../../../src/domain/user.ts';
 import { hashEvent } from '../../../src/store/audit-log.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
-import { MIGRATIONS, OPEN_STATUSES_AT_MIGRATION_7 } from '../../../src/store/migrations.ts';
+import { migrate, MIGRATIONS, OPEN_STATUSES_AT_MIGRATION_7 } from '../../../src/store/migrations.ts';
 import { OPEN } from '../../../src/store/requests.ts';
 import { OPEN_STATUSES } from '../../../src/domain/request.ts';
 import { selosteAsync } from '../../support/cli.ts';
@@ -303,6 +303,43 @@ describe.each(ENGINES)('the repositories on %s', (engine) => {
       expect(all).toEqual([rows[3]!.reference]);
     });
 
+    it('list how each requester was identified, and filter by it', async () => {
+      const strong = request({
+        channel: 'e-service',
+        identity: { method: 'strong-electronic', verifiedBy: 'http://127.0.0.1:4400', verifiedAt: '2026-03-02T08:00:00.000Z' },
+      });
+      const unverified = request();
+      await store.requests.save(strong);
+      await store.requests.save(unverified);
+      // A handler verifies the second one later, in person: the column follows the update.
+      await store.requests.save({
+        ...unverified,
+        identity: { method: 'in-person-id-document', verifiedBy: 'helmi.handler', verifiedAt: '2026-03-03T08:00:00.000Z' },
+      });
+      const third = request();
+      await store.requests.save(third);
+      const filter = { scope: { every: true as const }, today: '2026-03-11', soonUntil: '2026-03-18' };
+      const listed = await store.requests.list(filter, 'reference', undefined, 25);
+      expect(listed.rows.map((row) => [row.reference, row.identityMethod])).toEqual([
+        [third.reference, undefined],
+        [unverified.reference, 'in-person-id-document'],
+        [strong.reference, 'strong-electronic'],
+      ]);
+      const references = async (identification: 'strong' | 'verified' | 'unverified') =>
+        (await store.requests.list({ ...filter, identification }, 'reference', undefined, 25)).rows.map((row) => row.reference);
+      expect(await references('strong')).toEqual([strong.reference]);
+      expect(await references('verified')).toEqual([unverified.reference, strong.reference]);
+      expect(await references('unverified')).toEqual([third.reference]);
+    });
+
+    it('refuse to list a request whose identification column was changed behind Seloste’s back', async () => {
+      const saved = await store.requests.save(request());
+      await store.database.db.updateTable('requests').set({ identity_method: 'a-guess' }).where('id', '=', saved.id).execute();
+      await expect(
+        store.requests.list({ scope: { every: true }, today: '2026-03-11', soonUntil: '2026-03-18' }, 'due', undefined, 25),
+      ).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    });
+
     it('refuse a request that does not fit the schema, writing nothing', async () => {
       await expect(store.requests.save(request({ details: 'x'.repeat(5001) }))).rejects.toMatchObject({ code: 'STORE_INVALID' });
       expect(await store.requests.count()).toBe(0);
@@ -520,6 +557,37 @@ describe.each(ENGINES)('the repositories on %s', (engine) => {
     ).rejects.toThrow('boom');
     expect(await store.users.count()).toBe(0);
     expect(await store.audit.count()).toBe(0);
+  });
+
+  it('fills the identification column of requests stored before migration 6 from their bodies', async () => {
+    const strong = request({
+      channel: 'e-service',
+      identity: { method: 'strong-electronic', verifiedBy: 'http://127.0.0.1:4400', verifiedAt: '2026-03-02T08:00:00.000Z' },
+    });
+    const letter = request({
+      identity: { method: 'signed-letter', verifiedBy: 'helmi.handler', verifiedAt: '2026-03-04T08:00:00.000Z' },
+    });
+    const unverified = request();
+    for (const row of [strong, letter, unverified]) await store.requests.save(row);
+    // Back to the schema of version 5: the rows are as an older Seloste left them, with the identity in the body only.
+    const { db } = store.database;
+    await db.schema.dropIndex('requests_org_identity').execute();
+    await db.schema.alterTable('requests').dropColumn('identity_method').execute();
+    await db.deleteFrom('schema_migrations').where('version', '=', 6).execute();
+    expect(await migrate(db, engine)).toEqual([6]);
+    const stored = await db.selectFrom('requests').select(['reference', 'identity_method']).orderBy('reference').execute();
+    expect(stored).toEqual([
+      { reference: strong.reference, identity_method: 'strong-electronic' },
+      { reference: letter.reference, identity_method: 'signed-letter' },
+      { reference: unverified.reference, identity_method: null },
+    ]);
+    const listed = await store.requests.list(
+      { scope: { every: true }, identification: 'strong', today: '2026-03-11', soonUntil: '2026-03-18' },
+      'reference',
+      undefined,
+      25,
+    );
+    expect(listed.rows.map((row) => row.reference)).toEqual([strong.reference]);
   });
 
   it('applies its migrations once, even when several processes open the database together', async () => {
