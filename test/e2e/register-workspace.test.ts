@@ -273,7 +273,7 @@ describe('a register created in the browser', () => {
     await page.getByLabel('Rekisterin nimi (suomi)').fill('Kirjaston tapahtumien ilmoittautujat');
     await page.getByRole('button', { name: 'Luo luonnos' }).click();
     expect(await page.getByRole('alert').innerText()).toContain('Tunnus ”Kirjaston Tapahtumat” ei kelpaa');
-    expect(await page.getByRole('alert').innerText()).toContain('Anna nimi kielellä ruotsi');
+    expect(await page.getByRole('alert').innerText()).toContain('Rekisterin nimi (ruotsi): Kirjoita nimi tällä kielellä (ruotsi).');
     // What was typed is kept.
     expect(await page.getByLabel('Tunnus').inputValue()).toBe('Kirjaston Tapahtumat');
     expect(await page.getByLabel('Rekisterin nimi (suomi)').inputValue()).toBe('Kirjaston tapahtumien ilmoittautujat');
