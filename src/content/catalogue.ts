@@ -45,3 +45,11 @@ function startWatching(): void {
     pollUntil = Date.now() + 1000;
   }
 }
+
+/**
+ * Drops the loaded content at once after this process wrote a working copy (a register created in the browser), so
+ * the next page sees it without waiting for the file system's event, which may come late or, when polling, not at all.
+ */
+export function contentWritten(): void {
+  forget();
+}

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../domain/contact.ts';
@@ -79,26 +79,63 @@ export async function saveRegisterChanges(contentDir: string, id: string, baseHa
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temp = await writeTemporary(file, text);
   try {
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+  await syncDirectory(file);
+}
+
+/** Writes the text to a new temporary file beside `file` and flushes it to disk; returns its path. */
+async function writeTemporary(file: string, text: string): Promise<string> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  return temp;
+}
+
+async function syncDirectory(file: string): Promise<void> {
   const dir = await open(path.dirname(file), 'r');
   try {
     await dir.sync();
   } finally {
     await dir.close();
   }
+}
+
+/**
+ * Writes a new register's working copy, never over an existing file: the text goes to a flushed temporary file that
+ * is then hard-linked to its name, which fails when the name exists, so a crash leaves no file or the whole of it, and
+ * two people creating the same id at once cannot overwrite each other. The text must parse as a register.
+ * Returns undefined when a file of that id exists.
+ */
+export async function createRegisterFile(contentDir: string, id: string, text: string): Promise<RegisterSource | undefined> {
+  const file = registerFile(contentDir, id);
+  const parsed = registerSchema.parse(parseDocument(text, { version: '1.2' }).toJS());
+  if (parsed.id !== id) throw new Error(`the text is of register ${parsed.id}, not ${id}`);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = await writeTemporary(file, text);
+  try {
+    await link(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+  await syncDirectory(file);
+  return { file, text, hash: hashText(text) };
 }
 
 /** A change to one of the register's lists: an entry removed, or moved one place up or down. */

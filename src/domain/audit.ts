@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'register.returned',
   'register.withdrawn',
   'register.saved',
+  'register.created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -46,6 +46,8 @@ export const FORM_ROUTES: readonly RouteRule[] = [
   { route: '/[lang]/staff/requests/[reference]', methods: READ_AND_POST, body: 'upload' },
   { route: '/[lang]/staff/reports/requests.csv', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/sosdata/notifications/[id]', methods: READ_AND_POST, body: 'form' },
+  // Listed before the register's page, whose pattern it also matches.
+  { route: '/[lang]/staff/registers/new', methods: READ_AND_POST, body: 'form' },
   // A register's page takes the review workflow's small forms; its list and preview take none.
   { route: '/[lang]/staff/registers/[id]', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/registers/[id]/edit/**', methods: READ_AND_POST, body: 'registerEditor' },

@@ -16,6 +16,8 @@ export interface PdfRequest {
   origin: string;
   /** A fixed creation date (reproducible output). Defaults to SOURCE_DATE_EPOCH when that is set. */
   creationDate?: Date;
+  /** A working copy's preview: the mark that heads every page and the title, in the notice's language. */
+  draftMark?: string;
 }
 
 /** The creation date for reproducible files: SOURCE_DATE_EPOCH (seconds), the reproducible-builds convention. */
@@ -38,6 +40,7 @@ export async function renderPdf(notice: Pick<Notice, 'view'>, lang: Lang, reques
     publicUrl: new URL(urls.register(lang, notice.view.id), request.origin).href,
     formatDate: (date) => formatDate(date, lang),
     creationDate: request.creationDate ?? sourceDateEpoch(),
+    ...(request.draftMark ? { draftMark: request.draftMark } : {}),
   });
 }
 

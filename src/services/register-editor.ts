@@ -11,6 +11,7 @@ import { registerSchema, type Register } from '../domain/register.ts';
 import type { Actor } from '../domain/user.ts';
 import type { Store } from '../store/index.ts';
 import { getCatalogue } from './catalogue.ts';
+import { sectionStarts } from './register-sections.ts';
 
 /** The id of a text's place in the editor, from its field path as `seloste check` writes it (`purposes.items[2]`). */
 export function editorAnchor(fieldPath: string): string {
@@ -122,7 +123,7 @@ export async function editorForm(actor: Actor, id: string, lang: Lang, text?: st
   const organisation = (await getCatalogue()).organisations.get(register.organisation);
   const { required } = languageReport(register, organisation);
   const groups = new Map<string, FieldGroup>();
-  for (const field of localizedFields(register, required)) {
+  for (const field of [...localizedFields(register, required), ...sectionStarts(register, required)]) {
     const key = String(field.path[0]);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { key, heading: headingOf(register, key, lang), fields: [] }));

@@ -313,12 +313,11 @@ export async function previewNotice(actor: Actor, id: string, lang: Lang) {
   return { entry, view: await noticeViewOf(entry.register, content.organisations, lang) };
 }
 
-/** The preview as a PDF, rendered as the published one will be, its title marked as a draft on every page. */
+/** The preview as a PDF, rendered as the published one will be, with the draft mark heading every page. */
 export async function previewPdf(actor: Actor, id: string, lang: Lang, mark: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const preview = await previewNotice(actor, id, lang);
   if (!preview) return undefined;
-  const view = { ...preview.view, title: { ...preview.view.title, value: `${mark}: ${preview.view.title.value}` } };
-  return renderPdf({ view }, lang, { origin: publicOrigin() });
+  return renderPdf(preview, lang, { origin: publicOrigin(), draftMark: mark });
 }
 
 /** What the register page's forms post: one intent each, parsed here so the page only renders. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -11,6 +11,8 @@ import { vnuErrors } from '../support/vnu.ts';
 
 let server: RunningServer;
 let browser: Browser;
+/** The copy of content/ the server works on: the repository's own is never written. */
+let contentDir: string;
 let dora: BrowserContext;
 let veli: BrowserContext;
 
@@ -36,13 +38,15 @@ beforeAll(async () => {
     );
     if (added.status !== 0) throw new Error(added.stderr);
   }
-  server = await startServer({ DATA_DIR: dataDir, CONTENT_DIR: copyContent(), LOG_REQUESTS: '0' });
+  contentDir = copyContent();
+  server = await startServer({ DATA_DIR: dataDir, CONTENT_DIR: contentDir, LOG_REQUESTS: '0' });
   browser = await launchBrowser();
   [dora, veli] = await Promise.all([signIn('dora.dpo'), signIn('veli.dpo')]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  if (contentDir) rmSync(path.dirname(contentDir), { recursive: true, force: true });
 });
 
 const WORKSPACE_PAGES = [
@@ -221,5 +225,147 @@ describe('the DPO workspace', () => {
       }),
     );
     expect(vnuErrors(files).map((error) => `${pages[files.indexOf(error.file)]}:${error.line}: ${error.message}`)).toEqual([]);
+  });
+});
+
+describe('a register created in the browser', () => {
+  const id = 'helsinki-library-events';
+  const created = () => path.join(contentDir, 'registers', `${id}.yaml`);
+  const textarea = (page: Page, lang: string, fieldPath: string[]) =>
+    page.locator(`textarea[name='t:${lang}:${JSON.stringify(fieldPath)}']`);
+  /** axe at the phone and desktop widths the other workspace pages are checked at. */
+  const expectAccessible = async (page: Page) => {
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await axeViolations(page), `${page.url()} at ${width} px`).toEqual([]);
+    }
+  };
+  /** Sends the working copy for review with a summary in Finnish and Swedish, and has Veli approve it. */
+  const submitAndApprove = async (page: Page, fi: string, sv: string, number: number) => {
+    await page.goto(`${server.baseUrl}/fi/staff/registers/${id}`);
+    await expectAccessible(page);
+    await page.getByLabel('Muutosten kuvaus (suomi)').fill(fi);
+    await page.getByLabel('Muutosten kuvaus (ruotsi)').fill(sv);
+    await page.getByRole('button', { name: 'Lähetä tarkastettavaksi' }).click();
+    await page.waitForURL(`**/fi/staff/registers/${id}`);
+    expect(await page.getByRole('status').innerText()).toContain('lähetettiin tarkastettavaksi');
+    const review = await open(veli, `/fi/staff/registers/${id}`);
+    await expectAccessible(review);
+    await review.getByRole('button', { name: 'Hyväksy ja julkaise' }).click();
+    await review.waitForURL(`**/fi/staff/registers/${id}`);
+    expect(await review.getByRole('status').innerText()).toContain(`Versio ${number} hyväksyttiin`);
+    await review.close();
+  };
+  afterAll(() => {
+    rmSync(created(), { force: true });
+    expect(existsSync(created())).toBe(false);
+  });
+
+  it('goes from a new draft, written in Finnish and Swedish, to version 1, and with an edit to version 2', async () => {
+    const page = await open(dora, '/fi/staff/registers');
+    await page.getByRole('link', { name: 'Uusi rekisteriseloste' }).click();
+    await page.waitForURL('**/fi/staff/registers/new');
+    await expectAccessible(page);
+    // Helsinki is bilingual: Finnish and Swedish are chosen already.
+    expect(await page.getByLabel('suomi', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('ruotsi', { exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Tunnus').fill('Kirjaston Tapahtumat');
+    await page.getByLabel('Rekisterin nimi (suomi)').fill('Kirjaston tapahtumien ilmoittautujat');
+    await page.getByRole('button', { name: 'Luo luonnos' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('Tunnus ”Kirjaston Tapahtumat” ei kelpaa');
+    expect(await page.getByRole('alert').innerText()).toContain('Rekisterin nimi (ruotsi): Kirjoita nimi tällä kielellä (ruotsi).');
+    // What was typed is kept.
+    expect(await page.getByLabel('Tunnus').inputValue()).toBe('Kirjaston Tapahtumat');
+    expect(await page.getByLabel('Rekisterin nimi (suomi)').inputValue()).toBe('Kirjaston tapahtumien ilmoittautujat');
+    await expectAccessible(page);
+    await page.getByLabel('Tunnus').fill(id);
+    await page.getByLabel('Rekisterin nimi (ruotsi)').fill('Anmälda till bibliotekets evenemang');
+    await page.getByRole('button', { name: 'Luo luonnos' }).click();
+    await page.waitForURL(`**/fi/staff/registers/${id}/edit`);
+    expect(await page.getByRole('status').innerText()).toContain('Luonnos luotiin');
+    expect(existsSync(created())).toBe(true);
+
+    // Dora writes what the law asks of the notice, in Finnish and Swedish.
+    const texts: [string, string, string][] = [
+      [
+        'purposes',
+        'Tapahtumiin ilmoittautuneiden tietoja käytetään tapahtumien järjestämiseen.',
+        'Uppgifterna används för att ordna evenemangen.',
+      ],
+      ['legalBasis', 'Käsittely perustuu suostumukseen.', 'Behandlingen grundar sig på samtycke.'],
+      ['dataContent', 'Nimi ja sähköpostiosoite.', 'Namn och e-postadress.'],
+      ['sources', 'Tiedot saadaan ilmoittautujalta itseltään.', 'Uppgifterna fås av den anmälda själv.'],
+      ['retention', 'Tiedot poistetaan kuukauden kuluttua tapahtumasta.', 'Uppgifterna raderas en månad efter evenemanget.'],
+    ];
+    for (const [section, fi, sv] of texts) {
+      await textarea(page, 'fi', [section, 'description']).fill(fi);
+      await textarea(page, 'sv', [section, 'description']).fill(sv);
+    }
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.waitForURL(`**/fi/staff/registers/${id}/edit`);
+    expect(await page.getByRole('status').innerText()).toContain('Tallennettu');
+    await expectAccessible(page);
+
+    // The preview is the notice as it will be published, in the organisation's colours, marked as a draft.
+    await page.goto(`${server.baseUrl}/sv/staff/registers/${id}/preview`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Anmälda till bibliotekets evenemang');
+    expect(await page.getByText('Utkast – inte publicerat').count()).toBe(1);
+    expect(await page.locator('article.notice.org-helsinki').count()).toBe(1);
+    await expectAccessible(page);
+    expect((await fetch(`${server.baseUrl}/fi/rekisterit/${id}`)).status).toBe(404);
+
+    await submitAndApprove(page, 'Ensimmäinen versio', 'Första versionen', 1);
+    const citizen = await browser.newContext();
+    const notice = await open(citizen, `/fi/rekisterit/${id}`);
+    expect(await notice.getByRole('heading', { level: 1 }).innerText()).toBe('Kirjaston tapahtumien ilmoittautujat');
+    expect(await notice.getByText(/Versio 1, voimassa/u).count()).toBe(1);
+
+    // An edit, a second review and approval make version 2.
+    await page.goto(`${server.baseUrl}/fi/staff/registers/${id}/edit`);
+    await textarea(page, 'fi', ['purposes', 'description']).fill('Tietoja käytetään tapahtumien järjestämiseen ja palautteen keräämiseen.');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.waitForURL(`**/fi/staff/registers/${id}/edit`);
+    await submitAndApprove(page, 'Palautteen kerääminen lisätty', 'Insamling av respons tillagd', 2);
+    await page.close();
+
+    await notice.reload();
+    expect(await notice.getByText(/Versio 2, voimassa/u).count()).toBe(1);
+    await notice.getByRole('link', { name: 'Versiohistoria ja muutokset' }).click();
+    await notice.waitForURL(`**/fi/rekisterit/${id}/versions`);
+    expect(await notice.locator('main.org-helsinki').count()).toBe(1);
+    await notice.getByRole('link', { name: 'Mitä muuttui versiosta 1 versioon 2' }).click();
+    expect(await notice.locator('main.org-helsinki').count()).toBe(1);
+    expect(await notice.locator('ins').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('palautteen keräämiseen')]),
+    );
+    await expectAccessible(notice);
+    // Version 1 keeps its address and what it said.
+    const first = await open(citizen, `/fi/rekisterit/${id}/versions/1`);
+    expect(await first.getByText(/Versio 1, voimassa/u).count()).toBe(1);
+    expect(await first.locator('article.notice.org-helsinki').count()).toBe(1);
+    expect(await first.getByText('Tapahtumiin ilmoittautuneiden tietoja käytetään tapahtumien järjestämiseen.').count()).toBe(1);
+    expect(await first.getByText(/palautteen keräämiseen/u).count()).toBe(0);
+    await citizen.close();
+  }, 300_000);
+
+  it('gives the new-register page as valid HTML, also when it refuses a form (Nu HTML Checker)', async () => {
+    const cookie = (await dora.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const url = `${server.baseUrl}/fi/staff/registers/new`;
+    const refused = await fetch(url, {
+      method: 'POST',
+      headers: { cookie, origin: server.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ id: 'helsinki-atj', organisation: 'helsinki', format: 'gdpr-notice', 'title-fi': 'Kaksoiskappale' }),
+    });
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    const dir = mkdtempSync(path.join(tmpdir(), 'seloste-vnu-new-register-'));
+    const files = [await (await fetch(url, { headers: { cookie } })).text(), refusedPage].map((html, index) => {
+      const file = path.join(dir, `new-register-${index}.html`);
+      writeFileSync(file, html);
+      return file;
+    });
+    // Someone who is not signed in is not offered the page (asked before the checker blocks this process for seconds).
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
+    expect(vnuErrors(files).map((error) => `${error.file}:${error.line}: ${error.message}`)).toEqual([]);
   });
 });

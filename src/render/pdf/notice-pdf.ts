@@ -26,6 +26,11 @@ export interface PdfOptions {
   creationDate?: Date;
   /** Laid out as a letter: the sender's letterhead, the recipient's address block, and a footer naming the sender. */
   letter?: LetterFrame;
+  /**
+   * A working copy's preview: this mark ("Draft – not published", in the notice's language) heads every page and
+   * the document's title, so no printed page can pass for the published notice.
+   */
+  draftMark?: string;
 }
 
 /** What makes a document a letter rather than a notice. */
@@ -115,7 +120,7 @@ const fill = (template: string, values: Record<string, string | number>) =>
 export function renderNoticePdf(view: NoticeView, options: PdfOptions): Promise<Uint8Array<ArrayBuffer>> {
   const { layout } = options;
   const info: Record<string, string | Date> = {
-    Title: view.title.value,
+    Title: options.draftMark ? `${options.draftMark}: ${view.title.value}` : view.title.value,
     Author: view.organisation.value,
     Subject: view.formatName,
     Keywords: [view.formatName, view.id].join(', '),
@@ -683,6 +688,17 @@ class NoticeLayout {
         ellipsis: true,
       });
       doc.endMarkedContent();
+      if (options.draftMark) {
+        // Like the running header, furniture of the page: the document's title already says it to a screen reader.
+        doc.markContent('Artifact', { type: 'Pagination', attached: ['Top'] });
+        doc
+          .font('Bold')
+          .fontSize(layout.fontSize.body)
+          .fillColor(layout.colors.fallback)
+          .text(options.draftMark, this.left, layout.header.y + layout.fontSize.small * 1.6, { width: this.width, lineBreak: false });
+        doc.endMarkedContent();
+        doc.font('Body').fontSize(layout.fontSize.small).fillColor(layout.colors.muted);
+      }
       doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] });
       const y = doc.page.height - layout.footer.fromBottom;
       doc.text(options.letter?.footer ?? options.labels.generated, this.left, y, {
