@@ -34,7 +34,7 @@ export async function readRegisterSource(contentDir: string, id: string): Promis
 /** One value to set in the file: a path inside the register and the new value, or `undefined` to remove it. */
 export interface FieldChange {
   path: (string | number)[];
-  value: string | undefined;
+  value: unknown;
 }
 
 export type SaveOutcome =
@@ -62,7 +62,14 @@ export async function saveRegisterChanges(contentDir: string, id: string, baseHa
       const parentPath = change.path.slice(0, -1);
       const parent = doc.getIn(parentPath, true);
       if (isMap(parent) && parent.items.length === 0) doc.deleteIn(parentPath);
-    } else doc.setIn(change.path, change.value);
+    } else if (typeof change.value !== 'object' || change.value === null) doc.setIn(change.path, change.value);
+    else {
+      // A list of choices: a new node, written in the flow style (`[c, e]`) when the old one was.
+      const node = doc.createNode(change.value);
+      const old = doc.getIn(change.path, true);
+      if (isSeq(old) && isSeq(node)) node.flow = old.flow ?? false;
+      doc.setIn(change.path, node);
+    }
   }
   const result = registerSchema.safeParse(doc.toJS());
   if (!result.success)
