@@ -285,13 +285,28 @@ export function readPostedValues(fields: readonly ValueField[], form: FormData):
   return result;
 }
 
-/** A statute reference checked as typed: its canonical form and official text, or why it does not parse. */
-export type StatuteCheck = { ok: true; citation: string; url: string; site: 'Finlex' | 'EUR-Lex' } | { ok: false };
+/**
+ * A statute reference checked as typed: its canonical citation and its official text (Finlex for a Finnish act,
+ * EUR-Lex for an EU act) in the reader's language, or, when it does not parse, a message naming the accepted forms.
+ * The editor shows it beside the field, from the server on save and from `/api/statute` as the user types.
+ */
+export type StatuteCheck =
+  { ok: true; citation: string; url: string; site: 'Finlex' | 'EUR-Lex'; text: string; linkText: string } | { ok: false; text: string };
 
 export function checkStatute(ref: string, lang: Lang): StatuteCheck {
-  const parsed = parseStatute(ref);
-  if (!parsed) return { ok: false };
-  return { ok: true, citation: formatStatute(parsed), url: statuteUrl(parsed, lang), site: parsed.kind === 'fi' ? 'Finlex' : 'EUR-Lex' };
+  const t = tFor(lang);
+  const parsed = parseStatute(ref.slice(0, 200));
+  if (!parsed) return { ok: false, text: t(ref.trim() ? 'editorFields.statute.invalid' : 'editorFields.statute.forms') };
+  const site = parsed.kind === 'fi' ? 'Finlex' : 'EUR-Lex';
+  const citation = formatStatute(parsed);
+  return {
+    ok: true,
+    citation,
+    url: statuteUrl(parsed, lang),
+    site,
+    text: t('editorFields.statute.parsed', { citation }),
+    linkText: t('editorFields.statute.link', { site }),
+  };
 }
 
 /** A field path from the form, checked to be a list of keys and indexes. */

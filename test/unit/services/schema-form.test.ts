@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { Actor } from '../../../src/domain/user.ts';
 import { editorForm, registerValueFields, saveEditor } from '../../../src/services/register-editor.ts';
 import { checkStatute, readPostedValues, type ValueField } from '../../../src/services/schema-form.ts';
+import { GET as statuteEndpoint } from '../../../src/pages/api/statute.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
 import { copyContent } from '../../support/cli.ts';
 import { freshDatabase } from '../../support/databases.ts';
@@ -81,13 +82,35 @@ describe('the fields of the generated editor that are not texts', () => {
       citation: '621/1999 24 §',
       url: 'https://www.finlex.fi/sv/lagstiftning/1999/621',
       site: 'Finlex',
+      text: 'Tolkad: 621/1999 24 §.',
+      linkText: 'Öppna i Finlex',
     });
     expect(checkStatute('32016r0679 art. 6(1)(e)', 'fi')).toMatchObject({
       citation: 'CELEX:32016R0679 art. 6(1)(e)',
       url: 'https://eur-lex.europa.eu/legal-content/FI/TXT/?uri=CELEX:32016R0679',
-      site: 'EUR-Lex',
+      linkText: 'Avaa EUR-Lexissä',
     });
-    expect(checkStatute('laki 621', 'en')).toEqual({ ok: false });
+    // What does not parse is answered with the forms that do.
+    const refused = checkStatute('laki 621', 'en');
+    expect(refused.ok).toBe(false);
+    expect(refused.text).toContain('621/1999 24 §');
+    expect(refused.text).toContain('CELEX:32016R0679');
+  });
+
+  it('answers the editor’s check as the user types, in the user’s language, and keeps no answer', async () => {
+    const ask = (query: string) => statuteEndpoint({ url: new URL(`http://localhost/api/statute?${query}`) } as never) as Promise<Response>;
+    const answer = await ask(new URLSearchParams({ ref: '1050/2018 34 §', lang: 'en' }).toString());
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(await answer.json()).toEqual({
+      ok: true,
+      citation: '1050/2018 34 §',
+      url: 'https://www.finlex.fi/en/legislation/translations/2018/eng/1050',
+      site: 'Finlex',
+      text: 'Read as: 1050/2018 34 §.',
+      linkText: 'Open in Finlex',
+    });
+    const refused = await (await ask('ref=tietosuojalaki&lang=sv')).json();
+    expect(refused).toEqual({ ok: false, text: expect.stringMatching(/^Hänvisningen känns inte igen\..*621\/1999 24 §/u) });
   });
 });
 
