@@ -95,6 +95,8 @@ describe('the organisation editor', () => {
 
   it('refuses an accent colour below AA contrast at its field, keeping what was typed, then saves a darker one', async () => {
     const page = await open('/fi/staff/organisations/helsinki');
+    // Texts are shown exactly as saved, with no indentation of the page's markup inside them.
+    expect(await page.locator('textarea[name="t:fi:[\\"name\\"]"]').inputValue()).toBe('Helsingin kaupunki');
     await page.getByLabel('accent', { exact: true }).fill('#7fb2e5');
     await page.getByLabel('kind').selectOption('joint-authority');
     await submit(page, 'Tallenna organisaatio');
