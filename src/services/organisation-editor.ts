@@ -10,6 +10,7 @@ import type { Store } from '../store/index.ts';
 import { getCatalogue } from './catalogue.ts';
 import {
   conflicts,
+  errorsAt,
   readPostedTexts,
   readPostedValues,
   textChanges,
@@ -116,7 +117,8 @@ export async function saveOrganisation(store: Store, actor: Actor, id: string, f
   const { source, organisation } = read;
   const baseHash = String(form.get('hash') ?? '');
   const texts = readPostedTexts(form);
-  const values = readPostedValues(organisationValueFields(organisation, 'fi'), form);
+  const fields = organisationValueFields(organisation, 'fi');
+  const values = readPostedValues(fields, form);
   const typed: Typed = { posted: texts.posted, values: values.posted };
   if (baseHash !== source.hash)
     return { ok: false, reason: 'stale', conflicts: conflicts(organisation, texts, values), hash: source.hash, ...typed };
@@ -128,7 +130,8 @@ export async function saveOrganisation(store: Store, actor: Actor, id: string, f
   if (changes.length === 0) return { ok: true };
   const outcome = await saveOrganisationChanges(contentDir(), id, baseHash, changes);
   if (outcome.kind === 'stale') return saveOrganisation(store, actor, id, form);
-  if (outcome.kind === 'invalid') return { ok: false, reason: 'invalid', problems: outcome.problems, errors: {}, ...typed };
+  if (outcome.kind === 'invalid')
+    return { ok: false, reason: 'invalid', problems: outcome.problems, errors: errorsAt(fields, outcome.problems), ...typed };
   await store.audit.append({
     actor: actor.username,
     action: 'organisation.saved',

@@ -12,6 +12,7 @@ import type { Store } from '../store/index.ts';
 import { getCatalogue } from './catalogue.ts';
 import {
   conflicts,
+  errorsAt,
   LOCALIZED,
   parsePath,
   readPostedTexts,
@@ -131,7 +132,8 @@ export async function saveEditor(store: Store, actor: Actor, id: string, form: F
   if (!can(actor, 'registers.edit', register.organisation)) throw new EditorForbiddenError(id);
 
   const texts = readPostedTexts(form);
-  const values = readPostedValues(registerValueFields(register, 'fi'), form);
+  const fields = registerValueFields(register, 'fi');
+  const values = readPostedValues(fields, form);
   const typed: Typed = { posted: texts.posted, values: values.posted };
   if (baseHash !== source.hash)
     return { ok: false, reason: 'stale', conflicts: conflicts(register, texts, values), hash: source.hash, ...typed };
@@ -143,7 +145,8 @@ export async function saveEditor(store: Store, actor: Actor, id: string, form: F
   if (changes.length === 0) return { ok: true };
   const outcome = await saveRegisterChanges(contentDir(), id, baseHash, changes);
   if (outcome.kind === 'stale') return saveEditor(store, actor, id, form);
-  if (outcome.kind === 'invalid') return { ok: false, reason: 'invalid', problems: outcome.problems, errors: {}, ...typed };
+  if (outcome.kind === 'invalid')
+    return { ok: false, reason: 'invalid', problems: outcome.problems, errors: errorsAt(fields, outcome.problems), ...typed };
   await store.audit.append({
     actor: actor.username,
     action: 'register.saved',

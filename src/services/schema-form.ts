@@ -42,6 +42,8 @@ interface Def {
   element?: AnySchema;
   options?: AnySchema[];
   entries?: Record<string, string>;
+  keyType?: AnySchema;
+  valueType?: AnySchema;
 }
 const defOf = (schema: AnySchema): Def => unwrap(schema)._zod.def as Def;
 
@@ -179,6 +181,30 @@ function shown(kind: ValueKind, value: unknown): string | string[] {
   return value === undefined || value === null ? '' : String(value);
 }
 
+/** A map from a set of keys to a set of choices, such as a register's `visibility` (section → public or internal). */
+function isChoiceMap(schema: AnySchema): boolean {
+  const def = defOf(schema);
+  return (
+    def.type === 'record' && !!def.keyType && !!def.valueType && defOf(def.keyType).type === 'enum' && defOf(def.valueType).type === 'enum'
+  );
+}
+
+/** One optional choice per key of such a map, offered whether or not the map is written yet. */
+function choiceMapFields(schema: AnySchema, node: unknown, path: FieldPath, lang: Lang): ValueField[] {
+  const { keyType, valueType } = defOf(schema);
+  const optional = z.optional(valueType as z.ZodType);
+  return Object.values(defOf(keyType!).entries ?? {}).map((key) => ({
+    label: formatPath([...path, key]),
+    name: JSON.stringify([...path, key]),
+    path: [...path, key],
+    kind: 'enum' as const,
+    value: shown('enum', (node as Record<string, unknown> | undefined)?.[key]),
+    options: optionsOf(valueType!, lang),
+    optional: true,
+    schema: optional,
+  }));
+}
+
 /**
  * Every field of a value that is not a localized text, found by walking its schema alongside the value: the
  * fields of each object the value has (those it lacks are offered empty), and of each entry of its lists. Keys in
@@ -206,7 +232,8 @@ export function valueFields(root: AnySchema, value: unknown, lang: Lang, fixed: 
             optional: field._zod.optin === 'optional',
             schema: field,
           });
-        } else visit(field, child, [...path, key]);
+        } else if (isChoiceMap(field)) out.push(...choiceMapFields(field, child, [...path, key], lang));
+        else visit(field, child, [...path, key]);
       }
     } else if (def.type === 'array' && def.element && Array.isArray(node)) {
       node.forEach((item, index) => visit(def.element!, item, [...path, index]));
@@ -379,4 +406,17 @@ export function conflicts(saved: unknown, texts: PostedTexts, values: PostedValu
       theirs: [field.value].flat().join(', '),
     })),
   ];
+}
+
+/** Problems of the whole value (a rule across fields) that fall on a value field, as errors at that field. */
+export function errorsAt(
+  fields: readonly ValueField[],
+  problems: readonly { path: string; message: string }[],
+): Record<string, FieldError> {
+  return Object.fromEntries(
+    problems.flatMap((problem) => {
+      const field = fields.find((candidate) => candidate.path.map(String).join('.') === problem.path);
+      return field ? [[field.name, { label: field.label, message: problem.message, params: {} }]] : [];
+    }),
+  );
 }

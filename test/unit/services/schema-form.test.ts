@@ -161,6 +161,23 @@ describe('saving the fields that are not texts', () => {
     expect(readFileSync(reception, 'utf8')).toContain('  article6: [ c, e, f ]\n');
   });
 
+  it('offers which sections are internal, one choice per section, and refuses a public record at its field', async () => {
+    const fields = registerValueFields(atj(), 'fi');
+    expect(field(fields, 'visibility.security')).toMatchObject({ kind: 'enum', value: '', optional: true });
+    expect(field(fields, 'visibility.security').options.map((option) => option.value)).toEqual(['public', 'internal']);
+    const { hash } = (await editorForm(dora, 'helsinki-atj', 'fi'))!;
+    expect(await saveEditor(store, dora, 'helsinki-atj', post(hash, { 'visibility.security': 'internal' }))).toEqual({ ok: true });
+    expect(atj().visibility).toEqual({ security: 'internal' });
+    const again = (await editorForm(dora, 'helsinki-atj', 'fi'))!;
+    const refused = await saveEditor(store, dora, 'helsinki-atj', post(again.hash, { 'visibility.record': 'public' }));
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: { '["visibility","record"]': { label: 'visibility.record', message: 'errors.visibility.recordPublic' } },
+    });
+    expect(atj().visibility).toEqual({ security: 'internal' });
+  });
+
   it('emptying an optional field removes it, and an unchecked yes/no saves false', async () => {
     const { hash } = (await editorForm(dora, 'helsinki-atj', 'fi'))!;
     expect(
