@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
+import type * as z from 'zod';
 import { ID_PATTERN } from '../domain/contact.ts';
 import { registerSchema } from '../domain/register.ts';
 
@@ -21,7 +22,11 @@ function registerFile(contentDir: string, id: string): string {
 }
 
 export async function readRegisterSource(contentDir: string, id: string): Promise<RegisterSource | undefined> {
-  const file = registerFile(contentDir, id);
+  return readSource(registerFile(contentDir, id));
+}
+
+/** A content file's text and hash, or undefined when there is no such file. */
+export async function readSource(file: string): Promise<RegisterSource | undefined> {
   try {
     const text = await readFile(file, 'utf8');
     return { file, text, hash: hashText(text) };
@@ -34,7 +39,7 @@ export async function readRegisterSource(contentDir: string, id: string): Promis
 /** One value to set in the file: a path inside the register and the new value, or `undefined` to remove it. */
 export interface FieldChange {
   path: (string | number)[];
-  value: string | undefined;
+  value: unknown;
 }
 
 export type SaveOutcome =
@@ -51,8 +56,13 @@ export type SaveOutcome =
  * replaced atomically (temporary file, fsync, rename), so a crash leaves the old text or the new, never half.
  */
 export async function saveRegisterChanges(contentDir: string, id: string, baseHash: string, changes: FieldChange[]): Promise<SaveOutcome> {
-  const current = await readRegisterSource(contentDir, id);
-  if (!current) throw new Error(`no working copy for ${id}`);
+  return saveDocumentChanges(registerFile(contentDir, id), baseHash, changes, registerSchema);
+}
+
+/** The same for any content file and the schema its whole value must pass (a register's, an organisation's). */
+export async function saveDocumentChanges(file: string, baseHash: string, changes: FieldChange[], schema: z.ZodType): Promise<SaveOutcome> {
+  const current = await readSource(file);
+  if (!current) throw new Error(`no working copy at ${file}`);
   if (current.hash !== baseHash) return { kind: 'stale', current };
   const doc = parseDocument(current.text, { version: '1.2' });
   for (const change of changes) {
@@ -62,9 +72,16 @@ export async function saveRegisterChanges(contentDir: string, id: string, baseHa
       const parentPath = change.path.slice(0, -1);
       const parent = doc.getIn(parentPath, true);
       if (isMap(parent) && parent.items.length === 0) doc.deleteIn(parentPath);
-    } else doc.setIn(change.path, change.value);
+    } else if (typeof change.value !== 'object' || change.value === null) doc.setIn(change.path, change.value);
+    else {
+      // A list of choices: a new node, written in the flow style (`[c, e]`) when the old one was.
+      const node = doc.createNode(change.value);
+      const old = doc.getIn(change.path, true);
+      if (isSeq(old) && isSeq(node)) node.flow = old.flow ?? false;
+      doc.setIn(change.path, node);
+    }
   }
-  const result = registerSchema.safeParse(doc.toJS());
+  const result = schema.safeParse(doc.toJS());
   if (!result.success)
     return {
       kind: 'invalid',
@@ -72,7 +89,7 @@ export async function saveRegisterChanges(contentDir: string, id: string, baseHa
     };
   const text = doc.toString({ lineWidth: 0 });
   // Checked again just before the rename, so that the window for a save from elsewhere is as short as it can be.
-  const again = await readRegisterSource(contentDir, id);
+  const again = await readSource(file);
   if (again?.hash !== baseHash) return { kind: 'stale', current: again ?? current };
   await writeAtomically(current.file, text);
   return { kind: 'saved', source: { file: current.file, text, hash: hashText(text) } };

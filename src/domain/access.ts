@@ -31,6 +31,8 @@ export type Permission = keyof typeof PERMISSIONS;
 export const AREAS = {
   dashboard: 'dashboard.view',
   registers: 'registers.read',
+  // The organisations' identity, edited by those who edit their registers (see services/organisation-editor.ts).
+  organisations: 'registers.read',
   requests: 'requests.read',
   reports: 'reports.read',
   audit: 'audit.read',

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'sosdata.seeded',
   'sosdata.saved',
   'sosdata.status',
+  'organisation.saved',
   'register.published',
   'register.submitted',
   'register.returned',

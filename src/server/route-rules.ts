@@ -51,6 +51,7 @@ export const FORM_ROUTES: readonly RouteRule[] = [
   // A register's page takes the review workflow's small forms; its list and preview take none.
   { route: '/[lang]/staff/registers/[id]', methods: READ_AND_POST, body: 'form' },
   { route: '/[lang]/staff/registers/[id]/edit/**', methods: READ_AND_POST, body: 'registerEditor' },
+  { route: '/[lang]/staff/organisations/[id]', methods: READ_AND_POST, body: 'form' },
   // The citizen's e-form, one path per language; it may carry a representative's proof of authority.
   ...(['/fi/pyynto', '/sv/begaran', '/en/request'] as const).map((route) => ({ route, methods: READ_AND_POST, body: 'upload' as const })),
 ];

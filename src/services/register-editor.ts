@@ -1,16 +1,33 @@
 import * as z from 'zod';
 import { contentDir } from '../content/catalogue.ts';
-import { hashText, readRegisterSource, saveEntryChange, saveRegisterChanges, type FieldChange } from '../content/register-file.ts';
+import { hashText, readRegisterSource, saveEntryChange, saveRegisterChanges } from '../content/register-file.ts';
 import { parseDocument } from 'yaml';
 import { can } from '../domain/access.ts';
 import { formatPath, languageReport } from '../domain/catalogue-rules.ts';
 import { isLang, LANGS, type Lang } from '../domain/language.ts';
-import { localizedTextSchema, type LocalizedText } from '../domain/localized-text.ts';
 import { NOTICE_FORMATS } from '../domain/notice-format.ts';
 import { registerSchema, type Register } from '../domain/register.ts';
 import type { Actor } from '../domain/user.ts';
 import type { Store } from '../store/index.ts';
 import { getCatalogue } from './catalogue.ts';
+import {
+  conflicts,
+  errorsAt,
+  LOCALIZED,
+  parsePath,
+  readPostedTexts,
+  readPostedValues,
+  textChanges,
+  textFields,
+  unwrap,
+  valueFields,
+  type AnySchema,
+  type Conflict,
+  type FieldError,
+  type TextField,
+  type Typed,
+  type ValueField,
+} from './schema-form.ts';
 import { sectionStarts } from './register-sections.ts';
 
 /** The id of a text's place in the editor, from its field path as `seloste check` writes it (`purposes.items[2]`). */
@@ -18,21 +35,13 @@ export function editorAnchor(fieldPath: string): string {
   return `text-${fieldPath.replace(/[^A-Za-z0-9]+/gu, '-').replace(/^-|-$/gu, '')}`;
 }
 
-/** One text of the register in the editor: where it is, what it says in each language, and which required ones lack. */
-export interface TextField {
-  /** The field's path in the register, e.g. `purposes.items[2]`. */
-  label: string;
-  /** The form control's name: the path as JSON. */
-  name: string;
-  path: (string | number)[];
-  values: Partial<Record<Lang, string>>;
-  missing: Lang[];
-}
+export type { Conflict, TextField, ValueField } from './schema-form.ts';
 
-/** The texts of one top-level part of the register (a notice section), under its heading. */
+/** The fields of one top-level part of the register (a notice section), under its heading. */
 export interface FieldGroup {
   key: string;
   heading: string;
+  values: ValueField[];
   fields: TextField[];
 }
 
@@ -45,20 +54,8 @@ export interface EditorForm {
   lists: RepeatableList[];
 }
 
-type AnySchema = z.core.$ZodType;
-
-/** Looks through optional, default, pipe and lazy wrappers to the schema that says what a value is. */
-function unwrap(schema: AnySchema): AnySchema {
-  for (;;) {
-    const def = schema._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema; getter?: () => AnySchema };
-    if (def.innerType) schema = def.innerType;
-    else if (def.type === 'pipe' && def.in) schema = def.in;
-    else if (def.type === 'lazy' && def.getter) schema = def.getter();
-    else return schema;
-  }
-}
-
-const LOCALIZED = unwrap(localizedTextSchema);
+/** Top-level fields the editor leaves alone: the id names the file, and the organisation decides who may edit it. */
+const FIXED = ['id', 'organisation'] as const;
 
 /**
  * Every localized text of a register, found by walking the register's zod schema alongside its value, so that a text
@@ -66,41 +63,12 @@ const LOCALIZED = unwrap(localizedTextSchema);
  * not have yet are offered empty.
  */
 export function localizedFields(register: Register, required: readonly Lang[]): TextField[] {
-  const out: TextField[] = [];
-  const visit = (schema: AnySchema, value: unknown, path: (string | number)[]) => {
-    const inner = unwrap(schema);
-    if (inner === LOCALIZED) {
-      const text = (value ?? {}) as LocalizedText;
-      const values = Object.fromEntries(LANGS.flatMap((lang) => (text[lang] ? [[lang, text[lang]]] : [])));
-      out.push({
-        label: formatPath(path),
-        name: JSON.stringify(path),
-        path,
-        values,
-        missing: required.filter((lang) => !text[lang]),
-      });
-      return;
-    }
-    const def = inner._zod.def as {
-      type: string;
-      shape?: Record<string, AnySchema>;
-      element?: AnySchema;
-      options?: AnySchema[];
-    };
-    if (def.type === 'object' && def.shape) {
-      for (const [key, field] of Object.entries(def.shape)) {
-        const child = (value as Record<string, unknown> | undefined)?.[key];
-        if (child !== undefined || (path.length === 0 && unwrap(field) === LOCALIZED)) visit(field, child, [...path, key]);
-      }
-    } else if (def.type === 'array' && def.element && Array.isArray(value)) {
-      value.forEach((item, index) => visit(def.element!, item, [...path, index]));
-    } else if (def.type === 'union' && def.options && value !== undefined) {
-      const option = def.options.find((candidate) => z.safeParse(candidate, value).success);
-      if (option) visit(option, value, path);
-    }
-  };
-  visit(registerSchema, register, []);
-  return out;
+  return textFields(registerSchema, register, required);
+}
+
+/** Every field of a register that is not a localized text (choices, dates, yes/no, numbers, statute references, strings). */
+export function registerValueFields(register: Register, lang: Lang): ValueField[] {
+  return valueFields(registerSchema, register, lang, FIXED);
 }
 
 function headingOf(register: Register, key: string, lang: Lang): string {
@@ -122,80 +90,65 @@ export async function editorForm(actor: Actor, id: string, lang: Lang, text?: st
   if (!can(actor, 'registers.read', register.organisation)) throw new EditorForbiddenError(id);
   const organisation = (await getCatalogue()).organisations.get(register.organisation);
   const { required } = languageReport(register, organisation);
-  const groups = new Map<string, FieldGroup>();
-  for (const field of [...localizedFields(register, required), ...sectionStarts(register, required)]) {
-    const key = String(field.path[0]);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { key, heading: headingOf(register, key, lang), fields: [] }));
-    group.fields.push(field);
-  }
+  // One group per top-level key that has a field, in the model's order.
+  const groups = new Map(
+    Object.keys(registerSchema.shape).map((key) => [
+      key,
+      { key, heading: headingOf(register, key, lang), values: [], fields: [] } as FieldGroup,
+    ]),
+  );
+  for (const field of registerValueFields(register, lang)) groups.get(String(field.path[0]))?.values.push(field);
+  for (const field of [...localizedFields(register, required), ...sectionStarts(register, required)])
+    groups.get(String(field.path[0]))?.fields.push(field);
   return {
     id,
     organisation: register.organisation,
     hash: source.hash,
     required,
-    groups: [...groups.values()],
+    groups: [...groups.values()].filter((group) => group.values.length + group.fields.length > 0),
     lists: repeatableLists(register, lang),
   };
 }
 
-/** A field whose posted text differs from the text saved meanwhile by someone else. */
-export interface Conflict {
-  label: string;
-  lang: Lang;
-  yours: string;
-  theirs: string;
-}
-
 export type EditorSaveResult =
   | { ok: true }
-  | { ok: false; reason: 'stale'; conflicts: Conflict[]; posted: Record<string, string>; hash: string }
-  | { ok: false; reason: 'invalid'; problems: { path: string; message: string }[]; posted: Record<string, string> };
+  | ({ ok: false; reason: 'stale'; conflicts: Conflict[]; hash: string } & Typed)
+  | ({
+      ok: false;
+      reason: 'invalid';
+      problems: { path: string; message: string; params?: Record<string, unknown> }[];
+      errors: Record<string, FieldError>;
+    } & Typed);
 
 /**
- * Saves the editor's texts into the working copy. Only the texts that changed are written, each through the YAML
- * document, so everything else in the file stays as it was. A save made over a text someone else saved meanwhile is
- * refused, and comes back with both versions of each text that differs, so nothing typed is lost. Audited.
+ * Saves the editor's fields into the working copy. Only the fields that changed are written, each through the YAML
+ * document, so everything else in the file stays as it was. A value that its own schema refuses is named at its
+ * field and nothing is written. A save made over a field someone else saved meanwhile is refused, and comes back
+ * with both versions of each field that differs, so nothing typed is lost. Audited.
  */
 export async function saveEditor(store: Store, actor: Actor, id: string, form: FormData): Promise<EditorSaveResult> {
   const baseHash = String(form.get('hash') ?? '');
   const source = await readRegisterSource(contentDir(), id);
   if (!source) throw new EditorForbiddenError(id);
-  const posted: Record<string, string> = {};
-  for (const [name, value] of form.entries()) if (name.startsWith('t:') && typeof value === 'string') posted[name] = value;
   const register = registerSchema.parse(parseDocument(source.text, { version: '1.2' }).toJS());
   if (!can(actor, 'registers.edit', register.organisation)) throw new EditorForbiddenError(id);
 
-  const changes: FieldChange[] = [];
-  const wanted = new Map<string, { path: (string | number)[]; lang: Lang; value: string }>();
-  for (const [name, raw] of Object.entries(posted)) {
-    const [, lang, json] = /^t:(fi|sv|en):(.+)$/u.exec(name) ?? [];
-    if (!lang || !json) continue;
-    const path = parsePath(json);
-    if (!path) continue;
-    const value = raw.replace(/\r\n/gu, '\n').trim();
-    wanted.set(name, { path, lang: lang as Lang, value });
+  const texts = readPostedTexts(form);
+  const fields = registerValueFields(register, 'fi');
+  const values = readPostedValues(fields, form);
+  const typed: Typed = { posted: texts.posted, values: values.posted };
+  if (baseHash !== source.hash)
+    return { ok: false, reason: 'stale', conflicts: conflicts(register, texts, values), hash: source.hash, ...typed };
+  if (Object.keys(values.errors).length > 0) {
+    const problems = Object.values(values.errors).map((error) => ({ path: error.label, message: error.message, params: error.params }));
+    return { ok: false, reason: 'invalid', problems, errors: values.errors, ...typed };
   }
-  const valueAt = (root: unknown, path: (string | number)[]) =>
-    path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], root);
-  const base = baseHash === source.hash ? register : undefined;
-  for (const { path, lang, value } of wanted.values()) {
-    const now = valueAt(register, [...path, lang]);
-    if ((now ?? '') === value) continue;
-    changes.push({ path: [...path, lang], value: value || undefined });
-  }
-  if (!base) {
-    // Stale: show, for every text the user changed, what they typed and what is saved now.
-    const conflicts = [...wanted.values()].flatMap(({ path, lang, value }) => {
-      const theirs = String(valueAt(register, [...path, lang]) ?? '');
-      return theirs === value ? [] : [{ label: formatPath(path), lang, yours: value, theirs }];
-    });
-    return { ok: false, reason: 'stale', conflicts, posted, hash: source.hash };
-  }
+  const changes = [...textChanges(register, texts), ...values.changes.map(({ field, value }) => ({ path: field.path, value }))];
   if (changes.length === 0) return { ok: true };
   const outcome = await saveRegisterChanges(contentDir(), id, baseHash, changes);
   if (outcome.kind === 'stale') return saveEditor(store, actor, id, form);
-  if (outcome.kind === 'invalid') return { ok: false, reason: 'invalid', problems: outcome.problems, posted };
+  if (outcome.kind === 'invalid')
+    return { ok: false, reason: 'invalid', problems: outcome.problems, errors: errorsAt(fields, outcome.problems), ...typed };
   await store.audit.append({
     actor: actor.username,
     action: 'register.saved',
@@ -204,19 +157,6 @@ export async function saveEditor(store: Store, actor: Actor, id: string, form: F
     details: { fields: changes.length },
   });
   return { ok: true };
-}
-
-/** A field path from the form, checked to be a list of keys and indexes. */
-function parsePath(json: string): (string | number)[] | undefined {
-  try {
-    const path: unknown = JSON.parse(json);
-    if (!Array.isArray(path) || path.length === 0 || path.length > 12) return undefined;
-    return path.every((part) => (typeof part === 'string' && /^[A-Za-z][A-Za-z0-9]*$/u.test(part)) || (Number.isInteger(part) && part >= 0))
-      ? (path as (string | number)[])
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A list of the register that the editor can reorder and shorten: its path and a fingerprint of each entry. */

@@ -80,6 +80,7 @@ describe('staff pages', () => {
     expect(await page.getByRole('navigation', { name: 'Personalens funktioner' }).getByRole('link').allInnerTexts()).toEqual([
       'Startsida',
       'Register',
+      'Organisationer',
       'Rapporter',
       'Användare',
     ]);
