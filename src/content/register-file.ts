@@ -1,9 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../domain/contact.ts';
 import { registerSchema } from '../domain/register.ts';
+import { writeFileDurably } from '../files/durable-file.ts';
+
+/** Working copies are readable by the authors and the web server, like the rest of the content tree. */
+const CONTENT_FILE_MODE = 0o644;
 
 /** A register's working copy as text, with the hash a later save must name to show it saw this text. */
 export interface RegisterSource {
@@ -74,31 +78,8 @@ export async function saveRegisterChanges(contentDir: string, id: string, baseHa
   // Checked again just before the rename, so that the window for a save from elsewhere is as short as it can be.
   const again = await readRegisterSource(contentDir, id);
   if (again?.hash !== baseHash) return { kind: 'stale', current: again ?? current };
-  await writeAtomically(current.file, text);
+  await writeFileDurably(current.file, text, CONTENT_FILE_MODE);
   return { kind: 'saved', source: { file: current.file, text, hash: hashText(text) } };
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  const dir = await open(path.dirname(file), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
 }
 
 /** A change to one of the register's lists: an entry removed, or moved one place up or down. */
@@ -140,6 +121,6 @@ export async function saveEntryChange(contentDir: string, id: string, baseHash: 
   const text = doc.toString({ lineWidth: 0 });
   const again = await readRegisterSource(contentDir, id);
   if (again?.hash !== baseHash) return { kind: 'stale', current: again ?? current };
-  await writeAtomically(current.file, text);
+  await writeFileDurably(current.file, text, CONTENT_FILE_MODE);
   return { kind: 'saved', source: { file: current.file, text, hash: hashText(text) } };
 }
