@@ -78,6 +78,24 @@ export interface SosdataFormSection {
   questions: SosdataFormQuestion[];
 }
 
+/** A POST that the service refused, as far as the form cares: the button pressed, the reason, and what was typed. */
+export interface RefusedPost {
+  intent: string;
+  error: string;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * The answers the form shows. After a refused save, what was typed: it is kept, and the questions it makes apply
+ * are shown (a separate delivery in question 23 shows questions 24–28 at once). The stored answers otherwise: after
+ * a refused status change, which carries no answers, and when the notification was sent meanwhile, whose answers
+ * can no longer change.
+ */
+export function answersToShow(stored: SosdataAnswers, refused?: RefusedPost): SosdataAnswers {
+  if (refused?.intent !== 'save' || !refused.values || refused.error === 'errors.sosdata.alreadySent') return stored;
+  return refused.values as SosdataAnswers;
+}
+
 /**
  * The notification as an HTML form, section by section with THL's numbering. A question is shown when it applies
  * to the answers given (decided on the server, so the form works without JavaScript) or when it still has an
