@@ -27,8 +27,8 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: '(^|/)(store|content)/',
-              message: 'Call a service in src/services instead of reaching into src/store or src/content.',
+              regex: '(^|/)(store|content|files)/',
+              message: 'Call a service in src/services instead of reaching into src/store, src/content or src/files.',
             },
           ],
         },
@@ -44,7 +44,7 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'child_process', '../store/*', '../services/*', '../content/*', '../pages/*'],
+              group: ['node:*', 'fs', 'path', 'child_process', '../store/*', '../services/*', '../content/*', '../files/*', '../pages/*'],
               message: 'src/domain performs no I/O and depends on nothing outside itself.',
             },
           ],

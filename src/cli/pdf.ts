@@ -68,7 +68,7 @@ export async function runPdf(args: string[], t: TFunction): Promise<number> {
     t('cli.pdf.done', {
       count,
       dir: outDir,
-      seconds: ((performance.now() - started) / 1000).toFixed(1),
+      seconds: (performance.now() - started) / 1000,
     }),
   );
   return result.unknownIds.length > 0 ? 1 : 0;

@@ -1,10 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { ID_PATTERN } from '../domain/contact.ts';
 import { registerSchema } from '../domain/register.ts';
+import { writeFileDurably } from '../files/durable-file.ts';
+
+/** Working copies are readable by the authors and the web server, like the rest of the content tree. */
+const CONTENT_FILE_MODE = 0o644;
 
 /** A register's working copy as text, with the hash a later save must name to show it saw this text. */
 export interface RegisterSource {
@@ -91,44 +95,8 @@ export async function saveDocumentChanges(file: string, baseHash: string, change
   // Checked again just before the rename, so that the window for a save from elsewhere is as short as it can be.
   const again = await readSource(file);
   if (again?.hash !== baseHash) return { kind: 'stale', current: again ?? current };
-  await writeAtomically(current.file, text);
+  await writeFileDurably(current.file, text, CONTENT_FILE_MODE);
   return { kind: 'saved', source: { file: current.file, text, hash: hashText(text) } };
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = await writeTemporary(file, text);
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncDirectory(file);
-}
-
-/** Writes the text to a new temporary file beside `file` and flushes it to disk; returns its path. */
-async function writeTemporary(file: string, text: string): Promise<string> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  return temp;
-}
-
-async function syncDirectory(file: string): Promise<void> {
-  const dir = await open(path.dirname(file), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
 }
 
 /**
@@ -142,16 +110,7 @@ export async function createRegisterFile(contentDir: string, id: string, text: s
   const parsed = registerSchema.parse(parseDocument(text, { version: '1.2' }).toJS());
   if (parsed.id !== id) throw new Error(`the text is of register ${parsed.id}, not ${id}`);
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = await writeTemporary(file, text);
-  try {
-    await link(temp, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
-    throw error;
-  } finally {
-    await rm(temp, { force: true });
-  }
-  await syncDirectory(file);
+  if (!(await writeFileDurably(file, text, CONTENT_FILE_MODE, { exclusive: true }))) return undefined;
   return { file, text, hash: hashText(text) };
 }
 
@@ -194,6 +153,6 @@ export async function saveEntryChange(contentDir: string, id: string, baseHash: 
   const text = doc.toString({ lineWidth: 0 });
   const again = await readRegisterSource(contentDir, id);
   if (again?.hash !== baseHash) return { kind: 'stale', current: again ?? current };
-  await writeAtomically(current.file, text);
+  await writeFileDurably(current.file, text, CONTENT_FILE_MODE);
   return { kind: 'saved', source: { file: current.file, text, hash: hashText(text) } };
 }

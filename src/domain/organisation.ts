@@ -66,7 +66,7 @@ export const organisationSchema = z
             code: 'custom',
             message: 'errors.accent.contrast',
             input: accent,
-            params: { ratio: failure.ratio.toFixed(2), background: failure.background },
+            params: { ratio: failure.ratio, background: failure.background },
           });
       })
       .optional(),

@@ -1,21 +1,21 @@
 import type { Lang } from './language.ts';
-import type {
+import {
   AREA_CAPABILITIES,
   CHILD_WELFARE_DELIVERIES,
   CLIENT_PERIOD_SOURCES,
-  DECISION_INFORMATION,
   DISCUSSION_WISHES,
   MAIN_DELIVERIES,
   PICKING_ABILITIES,
-  PICKING_METHODS,
   PICKING_USES,
-  QuestionNumber,
   RETROACTIVE_ABILITIES,
-  SECTIONS,
   SERVICE_READINESS,
-  ServiceTask,
-  SocialService,
   TASK_COVERAGE,
+  type DECISION_INFORMATION,
+  type PICKING_METHODS,
+  type QuestionNumber,
+  type SECTIONS,
+  type ServiceTask,
+  type SocialService,
 } from './sosdata-form.ts';
 
 /**
@@ -489,3 +489,46 @@ export const AREA_CAPABILITY_LABELS: Labels<typeof AREA_CAPABILITIES> = {
     en: 'The data is processed for the whole county. For example, a separate delivery can be made as the county’s own solution.',
   },
 };
+
+const choice = <T extends readonly string[]>(values: T, labels: Labels<T>) => ({ values, labels });
+
+/** Each single-choice answer of the form, by its field: the options in THL's order, and their labels. */
+const CHOICES = {
+  taskCoverage: choice(TASK_COVERAGE, TASK_COVERAGE_LABELS),
+  clientPeriods: choice(CLIENT_PERIOD_SOURCES, CLIENT_PERIOD_LABELS),
+  retroactiveStartDates: choice(RETROACTIVE_ABILITIES, RETROACTIVE_LABELS),
+  childWelfare: choice(CHILD_WELFARE_DELIVERIES, CHILD_WELFARE_LABELS),
+  childWelfareRetroactive: choice(RETROACTIVE_ABILITIES, RETROACTIVE_LABELS),
+  mainDelivery: choice(MAIN_DELIVERIES, MAIN_DELIVERY_LABELS),
+  decisionPicking: choice(PICKING_ABILITIES, PICKING_ABILITY_LABELS),
+  pickingMethods: choice(PICKING_USES, PICKING_USE_LABELS),
+  services: choice(SERVICE_READINESS, SERVICE_READINESS_LABELS),
+  separateDiscussions: choice(DISCUSSION_WISHES, DISCUSSION_LABELS),
+  areaCapability: choice(AREA_CAPABILITIES, AREA_CAPABILITY_LABELS),
+};
+
+/** The names of the parts of a question answered part by part (a service task, a decision kind, …), by its field. */
+const PARTS = {
+  clientPeriods: SERVICE_TASK_NAMES,
+  decisionPicking: DECISION_INFORMATION_LABELS,
+  pickingMethods: PICKING_METHOD_LABELS,
+  services: SOCIAL_SERVICE_NAMES,
+} satisfies Record<string, Record<string, FormText>>;
+
+export type ChoiceField = keyof typeof CHOICES;
+export type PartField = keyof typeof PARTS;
+
+/** The options of a single-choice answer, in THL's order, labelled in `lang`. */
+export function choiceOptions(field: ChoiceField, lang: Lang): { value: string; label: string }[] {
+  return (CHOICES[field].values as readonly string[]).map((value) => ({ value, label: choiceLabel(field, value, lang) }));
+}
+
+/** The label of an option of a single-choice answer in `lang`. */
+export function choiceLabel(field: ChoiceField, value: string, lang: Lang): string {
+  return (CHOICES[field].labels as Record<string, FormText>)[value]![lang];
+}
+
+/** The name of a part of a question answered part by part, in `lang`. */
+export function partLabel(field: PartField, part: string, lang: Lang): string {
+  return (PARTS[field] as Record<string, FormText>)[part]![lang];
+}

@@ -5,8 +5,11 @@ import { NOTICE_FORMATS } from '../domain/notice-format.ts';
 import { isRegisterFormat } from '../domain/register.ts';
 import { SERVICE_TASK_NAMES } from '../domain/sosdata-texts.ts';
 
-/** The message of an issue in the reader's language, language names included. */
-export function issueMessage(issue: ContentIssue, t: TFunction): string {
+/**
+ * The message of an issue (of a content file, or of a Sosdata notification's answers) in the reader's language,
+ * with language names, notice sections and Sosdata service tasks named in it.
+ */
+export function issueMessage(issue: { key: string; params?: ContentIssue['params'] }, t: TFunction): string {
   const params = { ...issue.params };
   if (typeof params.lang === 'string') params.lang = t(`lang.${params.lang}`);
   const { section, format } = params;

@@ -5,47 +5,28 @@ import { CLIENT_SYSTEMS } from '../domain/register.ts';
 import type { SosdataAnswers } from '../domain/sosdata.ts';
 import {
   ARCHIVING_ESTIMATES,
-  AREA_CAPABILITIES,
-  CHILD_WELFARE_DELIVERIES,
-  CLIENT_PERIOD_SOURCES,
   DECISION_INFORMATION,
-  DISCUSSION_WISHES,
-  MAIN_DELIVERIES,
-  PICKING_ABILITIES,
   PICKING_METHODS,
-  PICKING_USES,
-  RETROACTIVE_ABILITIES,
   SECTIONS,
-  SERVICE_READINESS,
+  SERVICE_TASK_IDS,
   SERVICE_TASKS,
   SOCIAL_SERVICES,
-  TASK_COVERAGE,
   type QuestionNumber,
 } from '../domain/sosdata-form.ts';
 import { isAnswered, questionApplies } from '../domain/sosdata-rules.ts';
 import {
   ARCHIVING_LABELS,
   ARCHIVING_LEAD,
-  AREA_CAPABILITY_LABELS,
-  CHILD_WELFARE_LABELS,
-  CLIENT_PERIOD_LABELS,
+  choiceOptions,
   CONTACT_FIELDS,
-  DECISION_INFORMATION_LABELS,
-  DISCUSSION_LABELS,
-  MAIN_DELIVERY_LABELS,
   OTHER_SYSTEM_LABEL,
-  PICKING_ABILITY_LABELS,
-  PICKING_METHOD_LABELS,
-  PICKING_USE_LABELS,
+  partLabel,
   QUESTIONS,
-  RETROACTIVE_LABELS,
   SECTION_TITLES,
   SEPARATE_DELIVERY_HEADING,
-  SERVICE_READINESS_LABELS,
-  SERVICE_TASK_NAMES,
-  SOCIAL_SERVICE_NAMES,
-  TASK_COVERAGE_LABELS,
+  type ChoiceField,
   type FormText,
+  type PartField,
 } from '../domain/sosdata-texts.ts';
 
 export interface SosdataOption {
@@ -78,6 +59,24 @@ export interface SosdataFormSection {
   questions: SosdataFormQuestion[];
 }
 
+/** A POST that the service refused, as far as the form cares: the button pressed, the reason, and what was typed. */
+export interface RefusedPost {
+  intent: string;
+  error: string;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * The answers the form shows. After a refused save, what was typed: it is kept, and the questions it makes apply
+ * are shown (a separate delivery in question 23 shows questions 24–28 at once). The stored answers otherwise: after
+ * a refused status change, which carries no answers, and when the notification was sent meanwhile, whose answers
+ * can no longer change.
+ */
+export function answersToShow(stored: SosdataAnswers, refused?: RefusedPost): SosdataAnswers {
+  if (refused?.intent !== 'save' || !refused.values || refused.error === 'errors.sosdata.alreadySent') return stored;
+  return refused.values as SosdataAnswers;
+}
+
 /**
  * The notification as an HTML form, section by section with THL's numbering. A question is shown when it applies
  * to the answers given (decided on the server, so the form works without JavaScript) or when it still has an
@@ -85,8 +84,6 @@ export interface SosdataFormSection {
  */
 export function buildSosdataForm(answers: SosdataAnswers, lang: Lang, t: TFunction): SosdataFormSection[] {
   const say = (text: FormText) => text[lang];
-  const options = <T extends string>(values: readonly T[], labels: Record<T, FormText>): SosdataOption[] =>
-    values.map((value) => ({ value, label: say(labels[value]) }));
   const select = (name: string, label: string, choices: SosdataOption[], value: string | undefined): SosdataControl => ({
     kind: 'select',
     name,
@@ -108,6 +105,20 @@ export function buildSosdataForm(answers: SosdataAnswers, lang: Lang, t: TFuncti
         ? say(ARCHIVING_LABELS['end-of-transition'])
         : `${say(ARCHIVING_LABELS.quarter)} ${estimate.replace('-Q', '/Q')}`,
   }));
+  // A single-choice answer, and a question answered part by part with one choice per part.
+  const chosen = (field: Exclude<ChoiceField, PartField>, label: string) =>
+    select(field, label, choiceOptions(field, lang), answers[field] as string | undefined);
+  const parted = (field: ChoiceField & PartField, parts: readonly string[]) => ({
+    grouped: true,
+    controls: parts.map((part) =>
+      select(
+        `${field}.${part}`,
+        partLabel(field, part, lang),
+        choiceOptions(field, lang),
+        (answers[field] as Record<string, string> | undefined)?.[part],
+      ),
+    ),
+  });
   const placeName = (name: { fi: string; sv: string }) => (lang === 'sv' ? name.sv : name.fi);
 
   function controlsOf(number: QuestionNumber, label: string): { grouped: boolean; controls: SosdataControl[] } {
@@ -165,7 +176,7 @@ export function buildSosdataForm(answers: SosdataAnswers, lang: Lang, t: TFuncti
       case 6:
         return one(text('otherClientSystem', label, answers.otherClientSystem, 0));
       case 7:
-        return one(select('taskCoverage', label, options(TASK_COVERAGE, TASK_COVERAGE_LABELS), answers.taskCoverage));
+        return one(chosen('taskCoverage', label));
       case 8:
         return one(text('exceptions', label, answers.exceptions));
       case 9:
@@ -182,81 +193,37 @@ export function buildSosdataForm(answers: SosdataAnswers, lang: Lang, t: TFuncti
       case 16:
         return one(text('archivingNotes', label, answers.archivingNotes));
       case 17:
-        return {
-          grouped: true,
-          controls: SERVICE_TASKS.map((task) =>
-            select(
-              `clientPeriods.${task.id}`,
-              say(SERVICE_TASK_NAMES[task.id]),
-              options(CLIENT_PERIOD_SOURCES, CLIENT_PERIOD_LABELS),
-              answers.clientPeriods?.[task.id],
-            ),
-          ),
-        };
+        return parted('clientPeriods', SERVICE_TASK_IDS);
       case 18:
-        return one(
-          select('retroactiveStartDates', label, options(RETROACTIVE_ABILITIES, RETROACTIVE_LABELS), answers.retroactiveStartDates),
-        );
+        return one(chosen('retroactiveStartDates', label));
       case 19:
         return one(text('clientPeriodNotes', label, answers.clientPeriodNotes));
       case 20:
-        return one(select('childWelfare', label, options(CHILD_WELFARE_DELIVERIES, CHILD_WELFARE_LABELS), answers.childWelfare));
+        return one(chosen('childWelfare', label));
       case 21:
-        return one(
-          select('childWelfareRetroactive', label, options(RETROACTIVE_ABILITIES, RETROACTIVE_LABELS), answers.childWelfareRetroactive),
-        );
+        return one(chosen('childWelfareRetroactive', label));
       case 22:
         return one(text('childWelfareNotes', label, answers.childWelfareNotes));
       case 23:
-        return one(select('mainDelivery', label, options(MAIN_DELIVERIES, MAIN_DELIVERY_LABELS), answers.mainDelivery));
+        return one(chosen('mainDelivery', label));
       case 24:
-        return {
-          grouped: true,
-          controls: DECISION_INFORMATION.map((kind) =>
-            select(
-              `decisionPicking.${kind}`,
-              say(DECISION_INFORMATION_LABELS[kind]),
-              options(PICKING_ABILITIES, PICKING_ABILITY_LABELS),
-              answers.decisionPicking?.[kind],
-            ),
-          ),
-        };
+        return parted('decisionPicking', DECISION_INFORMATION);
       case 25:
         return one(text('decisionNotes', label, answers.decisionNotes));
       case 26:
-        return {
-          grouped: true,
-          controls: PICKING_METHODS.map((method) =>
-            select(
-              `pickingMethods.${method}`,
-              say(PICKING_METHOD_LABELS[method]),
-              options(PICKING_USES, PICKING_USE_LABELS),
-              answers.pickingMethods?.[method],
-            ),
-          ),
-        };
+        return parted('pickingMethods', PICKING_METHODS);
       case 27:
         return one(text('otherPickingMethod', label, answers.otherPickingMethod));
       case 28:
-        return {
-          grouped: true,
-          controls: SOCIAL_SERVICES.map((service) =>
-            select(
-              `services.${service}`,
-              say(SOCIAL_SERVICE_NAMES[service]),
-              options(SERVICE_READINESS, SERVICE_READINESS_LABELS),
-              answers.services?.[service],
-            ),
-          ),
-        };
+        return parted('services', SOCIAL_SERVICES);
       case 29:
         return one(text('serviceNotes', label, answers.serviceNotes));
       case 30:
-        return one(select('separateDiscussions', label, options(DISCUSSION_WISHES, DISCUSSION_LABELS), answers.separateDiscussions));
+        return one(chosen('separateDiscussions', label));
       case 31:
         return one(text('discussionTopics', label, answers.discussionTopics));
       case 32:
-        return one(select('areaCapability', label, options(AREA_CAPABILITIES, AREA_CAPABILITY_LABELS), answers.areaCapability));
+        return one(chosen('areaCapability', label));
       case 33:
         return one(text('feedback', label, answers.feedback));
     }

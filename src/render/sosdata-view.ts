@@ -7,6 +7,7 @@ import {
   PICKING_METHODS,
   SECTIONS,
   SEPARATE_DELIVERY_QUESTIONS,
+  SERVICE_TASK_IDS,
   SERVICE_TASKS,
   SOCIAL_SERVICES,
   type QuestionNumber,
@@ -15,27 +16,17 @@ import { hasSeparateDelivery, isAnswered, questionApplies } from '../domain/sosd
 import {
   ARCHIVING_LABELS,
   ARCHIVING_LEAD,
-  AREA_CAPABILITY_LABELS,
-  CHILD_WELFARE_LABELS,
-  CLIENT_PERIOD_LABELS,
+  choiceLabel,
   CONTACT_FIELDS,
-  DECISION_INFORMATION_LABELS,
-  DISCUSSION_LABELS,
   FORM_TITLE,
-  MAIN_DELIVERY_LABELS,
   OTHER_SYSTEM_LABEL,
-  PICKING_ABILITY_LABELS,
-  PICKING_METHOD_LABELS,
-  PICKING_USE_LABELS,
+  partLabel,
   QUESTIONS,
-  RETROACTIVE_LABELS,
   SECTION_TITLES,
   SEPARATE_DELIVERY_HEADING,
-  SERVICE_READINESS_LABELS,
-  SERVICE_TASK_NAMES,
-  SOCIAL_SERVICE_NAMES,
-  TASK_COVERAGE_LABELS,
+  type ChoiceField,
   type FormText,
+  type PartField,
 } from '../domain/sosdata-texts.ts';
 
 /** One answer line: an optional part (a service task, a social service, a decision kind), the answer and its code. */
@@ -114,11 +105,17 @@ function leadOf(number: QuestionNumber, lang: Lang): string | undefined {
 }
 
 function answerRows(number: QuestionNumber, answers: SosdataAnswers, lang: Lang, t: TFunction): SosdataAnswerRow[] {
-  const label = (text: FormText, code: string, part?: FormText, partCode?: string): SosdataAnswerRow => ({
-    value: text[lang],
-    code,
-    ...(part ? { part: part[lang], partCode } : {}),
-  });
+  const label = (text: FormText, code: string): SosdataAnswerRow => ({ value: text[lang], code });
+  // A single-choice answer, and a question answered part by part with one choice per part.
+  const chosen = (field: Exclude<ChoiceField, PartField>): SosdataAnswerRow[] => {
+    const code = answers[field];
+    return code ? [{ value: choiceLabel(field, code, lang), code }] : [];
+  };
+  const parted = (field: ChoiceField & PartField, parts: readonly string[]): SosdataAnswerRow[] =>
+    parts.flatMap((part) => {
+      const code = (answers[field] as Record<string, string> | undefined)?.[part];
+      return code ? [{ value: choiceLabel(field, code, lang), code, part: partLabel(field, part, lang), partCode: part }] : [];
+    });
   const free = (value: string | undefined): SosdataAnswerRow[] => (value ? [{ value }] : []);
   switch (number) {
     case 1:
@@ -145,7 +142,7 @@ function answerRows(number: QuestionNumber, answers: SosdataAnswers, lang: Lang,
     case 6:
       return free(answers.otherClientSystem);
     case 7:
-      return answers.taskCoverage ? [label(TASK_COVERAGE_LABELS[answers.taskCoverage], answers.taskCoverage)] : [];
+      return chosen('taskCoverage');
     case 8:
       return free(answers.exceptions);
     case 9:
@@ -165,51 +162,37 @@ function answerRows(number: QuestionNumber, answers: SosdataAnswers, lang: Lang,
     case 16:
       return free(answers.archivingNotes);
     case 17:
-      return SERVICE_TASKS.flatMap((task) => {
-        const value = answers.clientPeriods?.[task.id];
-        return value ? [label(CLIENT_PERIOD_LABELS[value], value, SERVICE_TASK_NAMES[task.id], task.id)] : [];
-      });
+      return parted('clientPeriods', SERVICE_TASK_IDS);
     case 18:
-      return answers.retroactiveStartDates ? [label(RETROACTIVE_LABELS[answers.retroactiveStartDates], answers.retroactiveStartDates)] : [];
+      return chosen('retroactiveStartDates');
     case 19:
       return free(answers.clientPeriodNotes);
     case 20:
-      return answers.childWelfare ? [label(CHILD_WELFARE_LABELS[answers.childWelfare], answers.childWelfare)] : [];
+      return chosen('childWelfare');
     case 21:
-      return answers.childWelfareRetroactive
-        ? [label(RETROACTIVE_LABELS[answers.childWelfareRetroactive], answers.childWelfareRetroactive)]
-        : [];
+      return chosen('childWelfareRetroactive');
     case 22:
       return free(answers.childWelfareNotes);
     case 23:
-      return answers.mainDelivery ? [label(MAIN_DELIVERY_LABELS[answers.mainDelivery], answers.mainDelivery)] : [];
+      return chosen('mainDelivery');
     case 24:
-      return DECISION_INFORMATION.flatMap((kind) => {
-        const value = answers.decisionPicking?.[kind];
-        return value ? [label(PICKING_ABILITY_LABELS[value], value, DECISION_INFORMATION_LABELS[kind], kind)] : [];
-      });
+      return parted('decisionPicking', DECISION_INFORMATION);
     case 25:
       return free(answers.decisionNotes);
     case 26:
-      return PICKING_METHODS.flatMap((method) => {
-        const value = answers.pickingMethods?.[method];
-        return value ? [label(PICKING_USE_LABELS[value], value, PICKING_METHOD_LABELS[method], method)] : [];
-      });
+      return parted('pickingMethods', PICKING_METHODS);
     case 27:
       return free(answers.otherPickingMethod);
     case 28:
-      return SOCIAL_SERVICES.flatMap((service) => {
-        const value = answers.services?.[service];
-        return value ? [label(SERVICE_READINESS_LABELS[value], value, SOCIAL_SERVICE_NAMES[service], service)] : [];
-      });
+      return parted('services', SOCIAL_SERVICES);
     case 29:
       return free(answers.serviceNotes);
     case 30:
-      return answers.separateDiscussions ? [label(DISCUSSION_LABELS[answers.separateDiscussions], answers.separateDiscussions)] : [];
+      return chosen('separateDiscussions');
     case 31:
       return free(answers.discussionTopics);
     case 32:
-      return answers.areaCapability ? [label(AREA_CAPABILITY_LABELS[answers.areaCapability], answers.areaCapability)] : [];
+      return chosen('areaCapability');
     case 33:
       return free(answers.feedback);
   }

@@ -270,17 +270,16 @@ export async function sosdataDownload(
   return { body, type, filename: `${id}-${lang}.${format}` };
 }
 
-/** A register that describes the group's client information system, with the groups that use it. */
+/** A register that describes the group's client information system (its staff page lists the groups that use it). */
 export interface SosdataSystemRegister {
   id: string;
   title: string;
   /** The register's public page. */
   href: string;
-  groups: SosdataGroupLink[];
 }
 
 /** What the notification's page shows besides the answers: who may edit, its problems, and its registers. */
-export async function sosdataPageData(store: Store, actor: Actor, record: SosdataRecord, lang: Lang) {
+export async function sosdataPageData(actor: Actor, record: SosdataRecord, lang: Lang) {
   const catalogue = await getCatalogue();
   const { notification } = record;
   const organisation = catalogue.organisations.get(notification.organisation);
@@ -291,7 +290,6 @@ export async function sosdataPageData(store: Store, actor: Actor, record: Sosdat
       id,
       title: entry ? pickLanguage(entry.register.title, lang).value : id,
       href: urls.register(lang, id),
-      groups: await sosdataGroupsForRegister(store, actor, id),
     });
   }
   return {

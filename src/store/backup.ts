@@ -5,7 +5,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { backup } from 'node:sqlite';
 import { SQLITE_FILE } from './database.ts';
-import { ensurePrivateDir, writeFileDurably } from './durable-file.ts';
+import { writeFileDurably } from '../files/durable-file.ts';
+import { ensurePrivateDir } from './durable-file.ts';
 import { openStore, type Store } from './index.ts';
 
 export interface BackupResult {
@@ -91,7 +92,7 @@ export async function backupStore(store: Store, outRoot: string, databaseUrl?: s
       auditChainValid,
       files: { [path.basename(file)]: await sha256OfFile(file) },
     };
-    await writeFileDurably(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFileDurably(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, 0o600);
     return { dir, file, users, requests, auditEvents, auditChainValid };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });

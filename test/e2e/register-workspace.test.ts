@@ -153,6 +153,26 @@ describe('the DPO workspace', () => {
     expect((await fetch(`${server.baseUrl}/en/feeds/all.atom`)).status).toBe(200);
   });
 
+  it('says plainly, in the reader’s language, when the versions compared do not differ (axe at 390 and 1280 px)', async () => {
+    const citizen = await browser.newContext();
+    const cases = [
+      ['/fi/rekisterit/helsinki-atj/versions/compare?from=2&to=2', 'Ei muutoksia: versiota 2 verrataan itseensä.'],
+      ['/sv/register/helsinki-atj/versions/compare?from=1&to=1', 'Inga ändringar: version 1 jämförs med sig själv.'],
+      ['/en/registers/helsinki-atj/versions/compare?from=1&to=1', 'Nothing changed: version 1 is compared with itself.'],
+    ] as const;
+    for (const [pathname, message] of cases) {
+      const page = await open(citizen, pathname);
+      expect(await page.locator('p.notice').allInnerTexts()).toEqual([message]);
+      expect(await page.locator('main ins, main del, main section.diff').count()).toBe(0);
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await axeViolations(page)).toEqual([]);
+      }
+      await page.close();
+    }
+    await citizen.close();
+  });
+
   it('gives the Art 30 record as CSV and PDF to staff only', async () => {
     const cookie = (await dora.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
     const csv = await fetch(`${server.baseUrl}/fi/staff/record.csv?organisation=helsinki`, { headers: { cookie } });
@@ -215,6 +235,7 @@ describe('the DPO workspace', () => {
       ...WORKSPACE_PAGES,
       ...PUBLIC_PAGES,
       '/en/registers/helsinki-atj/versions/compare?from=1&to=2',
+      '/fi/rekisterit/helsinki-atj/versions/compare?from=2&to=2',
       '/fi/rekisterit/helsinki-atj',
     ];
     const files = await Promise.all(

@@ -107,6 +107,23 @@ describe('an informatics officer fills in a municipality group’s Sosdata notif
   });
 });
 
+describe('the registers of a client information system', () => {
+  it('links the register from question 5, and lists the groups that use its system on the register’s staff page only', async () => {
+    const page = await officer.newPage();
+    await page.goto(`${server.baseUrl}/en/staff/sosdata/notifications/helsinki-2022`);
+    expect(await page.getByRole('link', { name: 'Sosiaalihuollon asiakastietojärjestelmä ATJ' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Sosdata municipality groups/u }).count()).toBe(0);
+    await page.goto(`${server.baseUrl}/en/staff/registers/helsinki-atj`);
+    const groups = page.getByRole('region', {
+      name: 'Sosdata municipality groups that use the system of Sosiaalihuollon asiakastietojärjestelmä ATJ',
+    });
+    expect(await groups.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^helsinki-2022 ?– Draft, THL’s deadline 4 April 2022$/u),
+    ]);
+    await page.close();
+  });
+});
+
 describe('bad input and other roles', () => {
   it('refuses an e-mail address that is not one, naming the question in Swedish and keeping what was typed', async () => {
     const page = await officer.newPage();

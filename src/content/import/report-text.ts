@@ -58,7 +58,7 @@ export function describeImport(report: ImportReport, lang: Lang, t: TFunction): 
       ? t('import.report.unplacedNone')
       : t('import.report.unplaced', {
           count: unplaced.pieces,
-          share: (unplaced.share * 100).toFixed(1),
+          share: unplaced.share * 100,
           characters: unplaced.characters,
           total: unplaced.totalCharacters,
         }),

@@ -55,10 +55,12 @@ describe('seloste check on an organisation’s accent colour', () => {
     ]);
   });
 
-  it('says so in Swedish too', () => {
-    const { errors } = checkAccent('#ffc61e', 'sv');
-    expect(errors.map((error) => error.message)).toEqual([
-      'Accentfärgen "#ffc61e" har en kontrast på bara 1.57:1 mot bakgrundsfärgen #ffffff som den används på; WCAG 2.1 AA kräver minst 4,5:1 för text. Välj en mörkare färg.',
+  it('says so in Swedish and Finnish too, with the decimal comma', () => {
+    expect(checkAccent('#ffc61e', 'sv').errors.map((error) => error.message)).toEqual([
+      'Accentfärgen "#ffc61e" har en kontrast på bara 1,57:1 mot bakgrundsfärgen #ffffff som den används på; WCAG 2.1 AA kräver minst 4,5:1 för text. Välj en mörkare färg.',
+    ]);
+    expect(checkAccent('#0072c6', 'fi').errors.map((error) => error.message)).toEqual([
+      'Korostusvärin "#0072c6" kontrasti taustaväriin #f2f2f2, jolla sitä käytetään, on vain 4,44:1; WCAG 2.1 AA -taso edellyttää tekstille vähintään 4,5:1. Valitse tummempi väri.',
     ]);
   });
 

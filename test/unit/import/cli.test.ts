@@ -78,6 +78,8 @@ describe('seloste import', { timeout: 90_000 }, () => {
     const result = seloste(['import', source, '--org', 'example-municipality', '--content', dir], { SELOSTE_LANG: 'sv' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('modellen har inget fält, texten blev oplacerad');
+    // The share of unplaced text, with the Swedish decimal comma.
+    expect(result.stdout).toMatch(/Oplacerat \(unplaced\): 1 del, \d+,\d % av texten/u);
     const written = readdirSync(path.join(dir, 'registers')).find((name) => name.includes('nuorisotilan'))!;
     const register = parse(readFileSync(path.join(dir, 'registers', written), 'utf8')) as { unplaced: unknown[] };
     expect(register.unplaced).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SosdataAnswers } from '../../../src/domain/sosdata.ts';
 import { tFor } from '../../../src/i18n/index.ts';
-import { buildSosdataForm } from '../../../src/render/sosdata-form-view.ts';
+import { answersToShow, buildSosdataForm } from '../../../src/render/sosdata-form-view.ts';
 import { notification } from './fixtures.ts';
 
 /** The question numbers the form shows for these answers. */
@@ -67,5 +67,26 @@ describe('the notification form in the browser', () => {
       'clientPeriods.disability',
       'clientPeriods.substance-abuse',
     ]);
+  });
+});
+
+describe('the answers the form shows after a POST', () => {
+  const stored = notification({ groupName: 'Eteläinen kuntaryhmä (esimerkki)', mainDelivery: 'kanta-structured' }).answers;
+  const typed = { groupName: 'Södra kommungruppen', mainDelivery: 'separate', contact: { email: 'inte en adress' } };
+
+  it('keeps what was typed in a refused save, with the questions it makes apply', () => {
+    const answers = answersToShow(stored, { intent: 'save', error: 'sosdataStaff.invalid', values: typed });
+    expect(answers).toEqual(typed);
+    const numbers = buildSosdataForm(answers, 'sv', tFor('sv')).flatMap((section) => section.questions.map((question) => question.number));
+    expect(numbers.filter((number) => number >= 24 && number <= 28)).toEqual([24, 25, 26, 28]);
+  });
+
+  it('shows the stored answers when the notification was sent meanwhile', () => {
+    expect(answersToShow(stored, { intent: 'save', error: 'errors.sosdata.alreadySent', values: typed })).toBe(stored);
+  });
+
+  it('shows the stored answers after a refused status change, whose typed date is no answer', () => {
+    expect(answersToShow(stored, { intent: 'sent', error: 'sosdataStaff.sentDateInvalid', values: { sent: '2026-02-31' } })).toBe(stored);
+    expect(answersToShow(stored)).toBe(stored);
   });
 });
