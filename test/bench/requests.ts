@@ -39,8 +39,9 @@ export interface RequestFigures {
   loadSeconds: number;
   create: { serial: Latency; concurrent: Latency };
   transition: { serial: Latency; concurrent: Latency };
-  dashboard: Latency & { rps: number };
-  list: Latency & { rps: number };
+  /** At 10 connections, and at one (one person clicking through). */
+  dashboard: Latency & { rps: number; single: Latency };
+  list: Latency & { rps: number; single: Latency };
   serverRssMb: number;
   startMs: number;
 }
@@ -71,11 +72,9 @@ async function writes(store: Store, writers: number, perWriter: number): Promise
   return { create, move };
 }
 
-function load(url: string, cookie: string, seconds: number): Promise<autocannon.Result> {
+function load(url: string, cookie: string, seconds: number, connections = 10): Promise<autocannon.Result> {
   return new Promise((resolve, reject) =>
-    autocannon({ url, connections: 10, duration: seconds, headers: { cookie } }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    ),
+    autocannon({ url, connections, duration: seconds, headers: { cookie } }, (error, result) => (error ? reject(error) : resolve(result))),
   );
 }
 
@@ -122,8 +121,11 @@ async function benchEngine(
   try {
     const { cookie } = await login(server.baseUrl, 'bench.handler', PASSWORD);
     await load(`${server.baseUrl}/fi/staff/`, cookie!, 1);
+    const listUrl = `${server.baseUrl}/fi/staff/requests?status=in-progress&type=access&sort=due`;
     const dashboard = await load(`${server.baseUrl}/fi/staff/`, cookie!, seconds);
-    const list = await load(`${server.baseUrl}/fi/staff/requests?status=in-progress&type=access&sort=due`, cookie!, seconds);
+    const list = await load(listUrl, cookie!, seconds);
+    const dashboardSingle = await load(`${server.baseUrl}/fi/staff/`, cookie!, seconds, 1);
+    const listSingle = await load(listUrl, cookie!, seconds, 1);
     const rss = /VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
     return {
       engine,
@@ -132,8 +134,18 @@ async function benchEngine(
       loadSeconds,
       create: { serial: latency(serial.create), concurrent: latency(concurrent.create) },
       transition: { serial: latency(serial.move), concurrent: latency(concurrent.move) },
-      dashboard: { p50: dashboard.latency.p50, p99: dashboard.latency.p99, rps: Math.round(dashboard.requests.average) },
-      list: { p50: list.latency.p50, p99: list.latency.p99, rps: Math.round(list.requests.average) },
+      dashboard: {
+        p50: dashboard.latency.p50,
+        p99: dashboard.latency.p99,
+        rps: Math.round(dashboard.requests.average),
+        single: { p50: dashboardSingle.latency.p50, p99: dashboardSingle.latency.p99 },
+      },
+      list: {
+        p50: list.latency.p50,
+        p99: list.latency.p99,
+        rps: Math.round(list.requests.average),
+        single: { p50: listSingle.latency.p50, p99: listSingle.latency.p99 },
+      },
       serverRssMb: Number(rss ?? 0) / 1024,
       startMs,
     };

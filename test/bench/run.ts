@@ -79,6 +79,8 @@ for (const figure of await benchRequests()) {
     `  dashboard over HTTP (10 connections):     p50 ${figure.dashboard.p50} ms, p99 ${figure.dashboard.p99} ms, ${figure.dashboard.rps} req/s`,
   );
   console.log(`  filtered list over HTTP (10 connections): p50 ${figure.list.p50} ms, p99 ${figure.list.p99} ms, ${figure.list.rps} req/s`);
+  console.log(`  dashboard over HTTP (one connection):     p50 ${figure.dashboard.single.p50} ms, p99 ${figure.dashboard.single.p99} ms`);
+  console.log(`  filtered list over HTTP (one connection): p50 ${figure.list.single.p50} ms, p99 ${figure.list.single.p99} ms`);
   console.log(
     `  server memory (RSS) after the load: ${figure.serverRssMb.toFixed(0)} MB; start to first answered request: ${figure.startMs.toFixed(0)} ms`,
   );
