@@ -89,7 +89,7 @@ describe('the organisation editor', () => {
       ok: false,
       reason: 'invalid',
       errors: {
-        '["accent"]': { label: 'accent', message: 'errors.accent.contrast', params: { ratio: '2.23', background: '#ffffff' } },
+        '["accent"]': { label: 'accent', message: 'errors.accent.contrast', params: { ratio: 2.23, background: '#ffffff' } },
         '["businessId"]': { label: 'businessId', message: 'errors.businessId.invalid' },
       },
       values: { '["accent"]': ['#7fb2e5'] },
