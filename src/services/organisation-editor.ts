@@ -8,20 +8,7 @@ import { organisationSchema, type Organisation } from '../domain/organisation.ts
 import type { Actor } from '../domain/user.ts';
 import type { Store } from '../store/index.ts';
 import { getCatalogue } from './catalogue.ts';
-import {
-  conflicts,
-  errorsAt,
-  readPostedTexts,
-  readPostedValues,
-  textChanges,
-  textFields,
-  valueFields,
-  type Conflict,
-  type FieldError,
-  type TextField,
-  type Typed,
-  type ValueField,
-} from './schema-form.ts';
+import { saveForm, type FormSaveResult, textFields, valueFields, type TextField, type ValueField } from './schema-form.ts';
 
 /**
  * The organisations' identity (names, business ID, languages, contacts, logo, accent colour) edited in the browser
@@ -96,15 +83,7 @@ export function organisationValueFields(organisation: Organisation, lang: Lang):
   return valueFields(organisationSchema, organisation, lang, FIXED);
 }
 
-export type OrganisationSaveResult =
-  | { ok: true }
-  | ({ ok: false; reason: 'stale'; conflicts: Conflict[]; hash: string } & Typed)
-  | ({
-      ok: false;
-      reason: 'invalid';
-      problems: { path: string; message: string; params?: Record<string, unknown> }[];
-      errors: Record<string, FieldError>;
-    } & Typed);
+export type OrganisationSaveResult = FormSaveResult;
 
 /**
  * Saves the editor's fields into the organisation's file: only what changed, through the YAML document (comments and
@@ -115,29 +94,18 @@ export async function saveOrganisation(store: Store, actor: Actor, id: string, f
   const read = await readOrganisation(id);
   if (!read || !can(actor, PERMISSION, id)) throw new OrganisationForbiddenError(id);
   const { source, organisation } = read;
-  const baseHash = String(form.get('hash') ?? '');
-  const texts = readPostedTexts(form);
   const fields = organisationValueFields(organisation, 'fi');
-  const values = readPostedValues(fields, form);
-  const typed: Typed = { posted: texts.posted, values: values.posted };
-  if (baseHash !== source.hash)
-    return { ok: false, reason: 'stale', conflicts: conflicts(organisation, texts, values), hash: source.hash, ...typed };
-  if (Object.keys(values.errors).length > 0) {
-    const problems = Object.values(values.errors).map((error) => ({ path: error.label, message: error.message, params: error.params }));
-    return { ok: false, reason: 'invalid', problems, errors: values.errors, ...typed };
-  }
-  const changes = [...textChanges(organisation, texts), ...values.changes.map(({ field, value }) => ({ path: field.path, value }))];
-  if (changes.length === 0) return { ok: true };
-  const outcome = await saveOrganisationChanges(contentDir(), id, baseHash, changes);
-  if (outcome.kind === 'stale') return saveOrganisation(store, actor, id, form);
-  if (outcome.kind === 'invalid')
-    return { ok: false, reason: 'invalid', problems: outcome.problems, errors: errorsAt(fields, outcome.problems), ...typed };
+  const result = await saveForm(organisation, fields, source.hash, form, (baseHash, changes) =>
+    saveOrganisationChanges(contentDir(), id, baseHash, changes),
+  );
+  if (result === 'retry') return saveOrganisation(store, actor, id, form);
+  if (!result.ok || !result.changed) return result;
   await store.audit.append({
     actor: actor.username,
     action: 'organisation.saved',
     entity: `organisation:${id}`,
     organisation: id,
-    details: { fields: changes.length },
+    details: { fields: result.changed },
   });
   return { ok: true };
 }

@@ -11,21 +11,15 @@ import type { Actor } from '../domain/user.ts';
 import type { Store } from '../store/index.ts';
 import { getCatalogue } from './catalogue.ts';
 import {
-  conflicts,
-  errorsAt,
   LOCALIZED,
   parsePath,
-  readPostedTexts,
-  readPostedValues,
-  textChanges,
+  saveForm,
+  type FormSaveResult,
   textFields,
   unwrap,
   valueFields,
   type AnySchema,
-  type Conflict,
-  type FieldError,
   type TextField,
-  type Typed,
   type ValueField,
 } from './schema-form.ts';
 import { sectionStarts } from './register-sections.ts';
@@ -110,15 +104,7 @@ export async function editorForm(actor: Actor, id: string, lang: Lang, text?: st
   };
 }
 
-export type EditorSaveResult =
-  | { ok: true }
-  | ({ ok: false; reason: 'stale'; conflicts: Conflict[]; hash: string } & Typed)
-  | ({
-      ok: false;
-      reason: 'invalid';
-      problems: { path: string; message: string; params?: Record<string, unknown> }[];
-      errors: Record<string, FieldError>;
-    } & Typed);
+export type EditorSaveResult = FormSaveResult;
 
 /**
  * Saves the editor's fields into the working copy. Only the fields that changed are written, each through the YAML
@@ -127,34 +113,23 @@ export type EditorSaveResult =
  * with both versions of each field that differs, so nothing typed is lost. Audited.
  */
 export async function saveEditor(store: Store, actor: Actor, id: string, form: FormData): Promise<EditorSaveResult> {
-  const baseHash = String(form.get('hash') ?? '');
   const source = await readRegisterSource(contentDir(), id);
   if (!source) throw new EditorForbiddenError(id);
   const register = registerSchema.parse(parseDocument(source.text, { version: '1.2' }).toJS());
   if (!can(actor, 'registers.edit', register.organisation)) throw new EditorForbiddenError(id);
 
-  const texts = readPostedTexts(form);
   const fields = registerValueFields(register, 'fi');
-  const values = readPostedValues(fields, form);
-  const typed: Typed = { posted: texts.posted, values: values.posted };
-  if (baseHash !== source.hash)
-    return { ok: false, reason: 'stale', conflicts: conflicts(register, texts, values), hash: source.hash, ...typed };
-  if (Object.keys(values.errors).length > 0) {
-    const problems = Object.values(values.errors).map((error) => ({ path: error.label, message: error.message, params: error.params }));
-    return { ok: false, reason: 'invalid', problems, errors: values.errors, ...typed };
-  }
-  const changes = [...textChanges(register, texts), ...values.changes.map(({ field, value }) => ({ path: field.path, value }))];
-  if (changes.length === 0) return { ok: true };
-  const outcome = await saveRegisterChanges(contentDir(), id, baseHash, changes);
-  if (outcome.kind === 'stale') return saveEditor(store, actor, id, form);
-  if (outcome.kind === 'invalid')
-    return { ok: false, reason: 'invalid', problems: outcome.problems, errors: errorsAt(fields, outcome.problems), ...typed };
+  const result = await saveForm(register, fields, source.hash, form, (baseHash, changes) =>
+    saveRegisterChanges(contentDir(), id, baseHash, changes),
+  );
+  if (result === 'retry') return saveEditor(store, actor, id, form);
+  if (!result.ok || !result.changed) return result;
   await store.audit.append({
     actor: actor.username,
     action: 'register.saved',
     entity: `register:${id}`,
     organisation: register.organisation,
-    details: { fields: changes.length },
+    details: { fields: result.changed },
   });
   return { ok: true };
 }

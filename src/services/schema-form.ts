@@ -420,3 +420,49 @@ export function errorsAt(
     }),
   );
 }
+
+/** What saving a generated form comes to: saved, refused because someone saved meanwhile, or refused as invalid. */
+export type FormSaveResult =
+  | { ok: true }
+  | ({ ok: false; reason: 'stale'; conflicts: Conflict[]; hash: string } & Typed)
+  | ({
+      ok: false;
+      reason: 'invalid';
+      problems: { path: string; message: string; params?: Record<string, unknown> }[];
+      errors: Record<string, FieldError>;
+    } & Typed);
+
+/** What writing the changes into the file came to (the shape of the content layer's save outcome). */
+type WriteOutcome = { kind: 'saved' } | { kind: 'stale' } | { kind: 'invalid'; problems: { path: string; message: string }[] };
+
+/**
+ * Saves a posted generated form over the value it was made from (a register, an organisation): refused as stale when
+ * the file changed since the form was loaded (with both versions of each field), refused at its fields when a value
+ * does not pass its own schema, otherwise only what changed is written through `write`. `changed` is how many fields
+ * were written, for the audit. 'retry' means the file changed between reading and writing: read it again and retry.
+ */
+export async function saveForm(
+  saved: unknown,
+  fields: readonly ValueField[],
+  sourceHash: string,
+  form: FormData,
+  write: (baseHash: string, changes: { path: FieldPath; value: unknown }[]) => Promise<WriteOutcome>,
+): Promise<(FormSaveResult & { changed?: number }) | 'retry'> {
+  const baseHash = String(form.get('hash') ?? '');
+  const texts = readPostedTexts(form);
+  const values = readPostedValues(fields, form);
+  const typed: Typed = { posted: texts.posted, values: values.posted };
+  if (baseHash !== sourceHash)
+    return { ok: false, reason: 'stale', conflicts: conflicts(saved, texts, values), hash: sourceHash, ...typed };
+  if (Object.keys(values.errors).length > 0) {
+    const problems = Object.values(values.errors).map((error) => ({ path: error.label, message: error.message, params: error.params }));
+    return { ok: false, reason: 'invalid', problems, errors: values.errors, ...typed };
+  }
+  const changes = [...textChanges(saved, texts), ...values.changes.map(({ field, value }) => ({ path: field.path, value }))];
+  if (changes.length === 0) return { ok: true, changed: 0 };
+  const outcome = await write(baseHash, changes);
+  if (outcome.kind === 'stale') return 'retry';
+  if (outcome.kind === 'invalid')
+    return { ok: false, reason: 'invalid', problems: outcome.problems, errors: errorsAt(fields, outcome.problems), ...typed };
+  return { ok: true, changed: changes.length };
+}
