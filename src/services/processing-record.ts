@@ -183,3 +183,25 @@ export async function recordPdf(rows: readonly RecordRow[], lang: Lang, organisa
     creationDate,
   });
 }
+
+/** The forms the record is downloaded in, with their media types. */
+const RECORD_TYPES = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
+export type RecordFormat = keyof typeof RECORD_TYPES;
+
+/**
+ * The record as a file to download, of one organisation or of all the actor's: its bytes, media type and file name.
+ * Throws RecordForbiddenError when the actor may not read that organisation's registers.
+ */
+export async function recordDownload(
+  actor: Actor,
+  lang: Lang,
+  organisation: string | undefined,
+  format: RecordFormat,
+): Promise<{ body: string | Uint8Array<ArrayBuffer>; type: string; filename: string }> {
+  const rows = await processingRecord(actor, lang, organisation);
+  return {
+    body: format === 'csv' ? recordCsv(rows, lang) : await recordPdf(rows, lang, organisation),
+    type: RECORD_TYPES[format],
+    filename: `art30-record${organisation ? `-${organisation}` : ''}-${lang}.${format}`,
+  };
+}
